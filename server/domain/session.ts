@@ -1,0 +1,76 @@
+/** Signing in, and describing the signed-in caller. */
+import type { Company, Session, SignInRequest, SignInResponse, User } from '../../src/api/schemas/session.js';
+import type { Sql } from '../db/db.js';
+import { ProblemError } from '../http/problem.js';
+import type { Services } from '../http/services.js';
+import { issueToken } from '../http/tokens.js';
+import { assertUnderLimit, clearFailures, recordFailure } from './attempts.js';
+import { loadCaller, type Caller } from './caller.js';
+import { decoyHash, verifyPassword } from './passwords.js';
+
+export function toUser(caller: Caller): User {
+  return {
+    id: caller.id,
+    userId: caller.userId,
+    email: caller.email,
+    name: caller.name,
+    role: caller.role,
+    scope: { all: caller.scopeAll, accounts: caller.scopeAccounts, plans: caller.scopePlans },
+  };
+}
+
+export async function loadCompany(sql: Sql, companyId: string): Promise<Company> {
+  const [row] = await sql.query<Company>('select id, name, country, currency from companies where id = $1', [companyId]);
+  if (!row) throw new ProblemError(404, 'not_found');
+  return row;
+}
+
+/**
+ * Checks a user ID and password. Unknown IDs and wrong passwords get the same
+ * answer in the same time. Failures count per user ID and per address; past
+ * the limit the answer is 429 whatever the password.
+ */
+export async function signIn(services: Services, input: SignInRequest, ip: string): Promise<SignInResponse> {
+  const { db, config } = services;
+  const now = services.now();
+  const login = input.userId.trim().toLowerCase();
+  const limits = [
+    { bucket: 'sign-in:user', key: login },
+    { bucket: 'sign-in:ip', key: ip },
+  ];
+  for (const limit of limits) {
+    await assertUnderLimit(
+      db,
+      { ...limit, max: config.signInMaxFailures * (limit.bucket === 'sign-in:ip' ? 5 : 1), windowSeconds: config.signInWindowSeconds },
+      now,
+    );
+  }
+  const [row] = await db.query<{ id: string; password_hash: string; company_id: string | null }>(
+    'select id, password_hash, company_id from users where lower(user_id) = $1',
+    [login],
+  );
+  const ok = await verifyPassword(input.password, row?.password_hash ?? (await decoyHash(config.passwordIterations)));
+  const caller = ok && row ? await loadCaller(db, row.id) : null;
+  if (!caller) {
+    await db.transaction(async (tx) => {
+      for (const limit of limits) await recordFailure(tx, limit.bucket, limit.key, now);
+      await services.audit(tx, {
+        companyId: row?.company_id ?? null,
+        actorId: row?.id ?? null,
+        action: 'session.sign_in_failed',
+        target: login,
+      });
+    });
+    throw new ProblemError(401, 'invalid_credentials');
+  }
+  const { token, expiresAt } = await issueToken(caller.id, await services.tokenSecret(), config.tokenTtlSeconds, now);
+  await db.transaction(async (tx) => {
+    await clearFailures(tx, 'sign-in:user', login);
+    await services.audit(tx, { companyId: caller.companyId, actorId: caller.id, action: 'session.sign_in' });
+  });
+  return { token, expiresAt, user: toUser(caller), company: await loadCompany(db, caller.companyId) };
+}
+
+export async function describeSession(sql: Sql, caller: Caller, expiresAt: string): Promise<Session> {
+  return { user: toUser(caller), company: await loadCompany(sql, caller.companyId), expiresAt };
+}

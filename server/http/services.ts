@@ -1,0 +1,58 @@
+/** What route handlers get besides the request: the database, the clock, settings, logging. */
+import type { Context } from 'hono';
+import type { Db, Sql } from '../db/db.js';
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface ServerConfig {
+  /** Lifetime of a session token, in seconds. */
+  tokenTtlSeconds: number;
+  /** Origins allowed to call the API from a browser (CORS). Same-origin pages need none. */
+  corsOrigins: readonly string[];
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  /** PBKDF2 iterations for new password hashes. */
+  passwordIterations: number;
+  /** Sign-in failures allowed per user ID and per address in `signInWindowSeconds`. */
+  signInMaxFailures: number;
+  signInWindowSeconds: number;
+}
+
+export const DEFAULT_CONFIG: ServerConfig = {
+  tokenTtlSeconds: 15 * 60,
+  corsOrigins: [],
+  bodyLimitBytes: 64 * 1024,
+  passwordIterations: 600_000,
+  signInMaxFailures: 10,
+  signInWindowSeconds: 15 * 60,
+};
+
+export interface AuditEntry {
+  companyId: string | null;
+  actorId: string | null;
+  action: string;
+  target?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface Services {
+  db: Db;
+  config: ServerConfig;
+  log: Logger;
+  now(): Date;
+  /** The HMAC key for session tokens, shared by every instance through the database. */
+  tokenSecret(): Promise<string>;
+  clientIp(c: Context): string;
+  audit(sql: Sql, entry: AuditEntry): Promise<void>;
+}
+
+/** JSON lines on stdout: one event per line, never a request body or a token. */
+export const consoleLogger: Logger = {
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+};
+
+export const silentLogger: Logger = { info() {}, error() {} };

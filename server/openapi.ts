@@ -1,0 +1,134 @@
+/**
+ * The OpenAPI 3.1 document, generated from the contract's zod schemas and
+ * the route table — never written by hand, so it cannot drift from the code.
+ * A portal team can implement the API on its own backend from it.
+ */
+import * as z from 'zod/mini';
+import { Account, AccountList, Plan, PlanList } from '../src/api/schemas/account.js';
+import { Money } from '../src/api/schemas/common.js';
+import {
+  Charge,
+  Invoice,
+  InvoiceDetail,
+  InvoicePage,
+  Shipment,
+  ShipmentPage,
+} from '../src/api/schemas/invoice.js';
+import { Problem } from '../src/api/schemas/problem.js';
+import { Company, Scope, Session, SignInRequest, SignInResponse, User } from '../src/api/schemas/session.js';
+import { ROUTES } from './routes/index.js';
+
+/** Schemas published as named components; everything else is inlined. */
+const COMPONENTS: Record<string, z.ZodMiniType> = {
+  Money,
+  Problem,
+  Company,
+  Scope,
+  User,
+  SignInRequest,
+  SignInResponse,
+  Session,
+  Account,
+  AccountList,
+  Plan,
+  PlanList,
+  Charge,
+  Shipment,
+  ShipmentPage,
+  Invoice,
+  InvoiceDetail,
+  InvoicePage,
+};
+
+type JsonSchema = Record<string, unknown>;
+
+const ERROR_RESPONSES: Record<string, string> = {
+  '400': 'Invalid request (`validation_failed`, `malformed_json`)',
+  '401': 'Missing, invalid or expired token',
+  '403': 'The caller’s role does not allow this',
+  '404': 'Not found, or not visible to the caller',
+  '413': 'Body too large',
+  '415': 'Body is not JSON',
+  '429': 'Too many attempts; see `Retry-After`',
+};
+
+export function buildOpenApiDocument(): JsonSchema {
+  const registry = z.registry<{ id: string }>();
+  const ids = new Map<unknown, string>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) {
+    registry.add(schema, { id });
+    ids.set(schema, id);
+  }
+  const options = { uri: (id: string) => `#/components/schemas/${id}`, unrepresentable: 'any' } as const;
+  const components = z.toJSONSchema(registry, options).schemas as Record<string, JsonSchema>;
+  for (const schema of Object.values(components)) delete schema['$schema'];
+
+  const refOrInline = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
+    const id = ids.get(schema);
+    if (id) return { $ref: `#/components/schemas/${id}` };
+    const json = z.toJSONSchema(schema, { ...options, io, metadata: registry }) as JsonSchema;
+    delete json['$schema'];
+    return json;
+  };
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [operationId, route] of Object.entries(ROUTES)) {
+    const { endpoint } = route;
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [
+      ['path', endpoint.params],
+      ['query', endpoint.query],
+    ] as const) {
+      if (!schema) continue;
+      const json = z.toJSONSchema(schema, { ...options, io: 'output' }) as {
+        properties?: Record<string, JsonSchema>;
+        required?: string[];
+      };
+      for (const [name, property] of Object.entries(json.properties ?? {})) {
+        parameters.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: property });
+      }
+    }
+    const responses: Record<string, unknown> = {
+      [String(endpoint.status)]: endpoint.response
+        ? { description: 'Success', content: { 'application/json': { schema: refOrInline(endpoint.response, 'output') } } }
+        : { description: 'Success, no content' },
+    };
+    for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
+      if (!endpoint.auth && (status === '401' || status === '403')) continue;
+      if (!endpoint.body && (status === '413' || status === '415')) continue;
+      responses[status] = {
+        description,
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+    const path = (paths[endpoint.path] ??= {});
+    path[endpoint.method.toLowerCase()] = {
+      operationId,
+      summary: route.summary,
+      tags: route.tags,
+      ...(endpoint.auth ? {} : { security: [] }),
+      ...(parameters.length ? { parameters } : {}),
+      ...(endpoint.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: refOrInline(endpoint.body, 'input') } } } }
+        : {}),
+      responses,
+    };
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'UPS Billing Center API',
+      version: '1.0.0',
+      description:
+        'The billing API the ups-billing-elements talk to. Errors are RFC 9457 problem documents with a stable `code`. Money is an integer of minor units plus an ISO 4217 currency.',
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The route table: one entry per endpoint of the contract. Its type demands
+ * a route for every export of `endpoints.ts`, so adding an endpoint without a
+ * handler fails the type check; the OpenAPI document and the authorization
+ * tests are generated from this table.
+ */
+import type * as endpoints from '../../src/api/endpoints.js';
+import type { RouteSpec } from '../http/route.js';
+import { listAccountsRoute, listPlansRoute } from './accounts.js';
+import { getInvoiceRoute, listInvoiceShipmentsRoute, listInvoicesRoute } from './invoices.js';
+import { getSessionRoute, signInRoute } from './session.js';
+
+type Endpoints = typeof endpoints;
+
+export type RouteTable = { [K in keyof Endpoints]: RouteSpec<Endpoints[K]> };
+
+export const ROUTES: RouteTable = {
+  signIn: signInRoute,
+  getSession: getSessionRoute,
+  listAccounts: listAccountsRoute,
+  listPlans: listPlansRoute,
+  listInvoices: listInvoicesRoute,
+  getInvoice: getInvoiceRoute,
+  listInvoiceShipments: listInvoiceShipmentsRoute,
+};

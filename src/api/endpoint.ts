@@ -1,0 +1,83 @@
+/**
+ * An endpoint is the contract of one route: method, path and the schemas of
+ * what goes in and comes out. The client calls endpoints; the server
+ * registers a handler per endpoint; the OpenAPI document is generated from
+ * them. Each endpoint is its own export so that an element bundles only the
+ * schemas of the endpoints it calls (the guest page never ships the admin API).
+ */
+import type * as z from 'zod/mini';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+type Schema = z.ZodMiniType;
+
+export interface Endpoint<
+  P extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  B extends Schema | undefined = Schema | undefined,
+  R extends Schema | null = Schema | null,
+  A extends boolean = boolean,
+> {
+  readonly method: HttpMethod;
+  /** Path below the API base, with `{name}` placeholders, e.g. `/invoices/{number}`. */
+  readonly path: string;
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  /** Schema of a successful response body; `null` for 204 No Content. */
+  readonly response: R;
+  /** HTTP status of success. */
+  readonly status: number;
+  /** `false` for routes callable without a session (sign-in, guest payment). */
+  readonly auth: A;
+}
+
+type Infer<S> = S extends Schema ? z.infer<S> : never;
+type InputOf<S> = S extends Schema ? z.input<S> : never;
+
+/** What a caller passes for an endpoint: only the parts the endpoint has. */
+export type EndpointInput<E extends Endpoint> = (E['params'] extends Schema
+  ? { params: InputOf<E['params']> }
+  : { params?: never }) &
+  (E['query'] extends Schema ? { query?: InputOf<E['query']> } : { query?: never }) &
+  (E['body'] extends Schema ? { body: InputOf<E['body']> } : { body?: never });
+
+/** What a successful call resolves to. */
+export type EndpointOutput<E extends Endpoint> = E['response'] extends Schema
+  ? Infer<E['response']>
+  : undefined;
+
+interface EndpointParts<P, Q, B, R, A> {
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  status?: number;
+  auth?: A;
+}
+
+export function endpoint<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  R extends Schema | null = null,
+  A extends boolean = true,
+>(method: HttpMethod, path: string, parts: EndpointParts<P, Q, B, R, A>): Endpoint<P, Q, B, R, A> {
+  return {
+    method,
+    path,
+    params: parts.params as P,
+    query: parts.query as Q,
+    body: parts.body as B,
+    response: parts.response,
+    status: parts.status ?? (parts.response === null ? 204 : 200),
+    auth: (parts.auth ?? true) as A,
+  };
+}
+
+/** Fills `{name}` placeholders; values are URI-encoded so they cannot add path segments. */
+export function fillPath(path: string, params: Record<string, unknown> | undefined): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(params?.[name] ?? '')),
+  );
+}

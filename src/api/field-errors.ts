@@ -1,0 +1,41 @@
+/**
+ * Turns zod issues into `fieldErrors` (path → field code). The server uses it
+ * for problem documents and the client for checks before sending, so one bad
+ * value gets the same code, and thus the same message, on both sides.
+ */
+import type * as z from 'zod/mini';
+import type { FieldCode } from './schemas/problem.js';
+
+type Issue = z.core.$ZodIssue;
+
+function codeOf(issue: Issue): FieldCode {
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod leaves `input` out of the issue when the value was absent.
+      return 'input' in issue && issue.input !== undefined ? 'invalid_type' : 'required';
+    case 'too_small':
+      return issue.origin === 'string' && issue.minimum === 1 ? 'required' : 'too_small';
+    case 'too_big':
+      return issue.origin === 'string' ? 'too_long' : 'too_big';
+    case 'invalid_format':
+      return 'invalid_format';
+    case 'unrecognized_keys':
+      return 'unknown_field';
+    default:
+      return 'invalid_value';
+  }
+}
+
+export function toFieldErrors(issues: readonly Issue[]): Record<string, FieldCode> {
+  const out: Record<string, FieldCode> = {};
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out[[...issue.path, key].join('.')] ??= 'unknown_field';
+      continue;
+    }
+    const path = issue.path.map(String).join('.') || '_';
+    // The first problem of a field is the one worth telling the user.
+    out[path] ??= codeOf(issue);
+  }
+  return out;
+}

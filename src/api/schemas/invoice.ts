@@ -1,0 +1,178 @@
+/** Invoices, their shipments and charge lines, and the list query. */
+import * as z from 'zod/mini';
+import {
+  AccountNumber,
+  CountryCode,
+  InvoiceNumber,
+  IsoDate,
+  Money,
+  PlanNumber,
+  SearchText,
+  pageQuery,
+} from './common.js';
+
+/** Lifecycle of an invoice. A dispute is a flag (`inDispute`), not a status. */
+export const INVOICE_STATUSES = [
+  'open',
+  'past_due',
+  'payment_scheduled',
+  'payment_pending',
+  'paid',
+  'payment_returned',
+  'closed',
+] as const;
+export const InvoiceStatus = z.enum(INVOICE_STATUSES);
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+
+/**
+ * `delivery_service` is the weekly shipping invoice; `import` bills duties and
+ * taxes of one import; `adjustment` carries credits (negative amounts).
+ */
+export const INVOICE_TYPES = ['delivery_service', 'import', 'freight', 'adjustment'] as const;
+export const InvoiceType = z.enum(INVOICE_TYPES);
+export type InvoiceType = z.infer<typeof InvoiceType>;
+
+export const Invoice = z.object({
+  number: InvoiceNumber,
+  accountNumber: AccountNumber,
+  planNumber: z.nullable(PlanNumber),
+  invoiceDate: IsoDate,
+  dueDate: IsoDate,
+  type: InvoiceType,
+  /** Invoice total; negative for a credit invoice. */
+  amount: Money,
+  /** What remains to be paid. Never negative for a debit invoice. */
+  amountDue: Money,
+  status: InvoiceStatus,
+  inDispute: z.boolean(),
+  /** Paid by an AutoPay rule when it falls due. */
+  autopay: z.boolean(),
+  /** The customer's reference printed on the invoice, if any. */
+  reference: z.nullable(z.string()),
+  /** Printed on invoices of countries that require it; asked at enrolment. */
+  controlId: z.nullable(z.string()),
+});
+export type Invoice = z.infer<typeof Invoice>;
+
+export const CHARGE_CODES = [
+  'freight',
+  'fuel_surcharge',
+  'residential_surcharge',
+  'delivery_area_surcharge',
+  'address_correction',
+  'additional_handling',
+  'duties',
+  'taxes',
+  'brokerage',
+  'service_charge',
+  'adjustment',
+] as const;
+export const ChargeCode = z.enum(CHARGE_CODES);
+export type ChargeCode = z.infer<typeof ChargeCode>;
+
+/** One charge line, either on a shipment or on the invoice itself. */
+export const Charge = z.object({
+  id: z.string(),
+  code: ChargeCode,
+  description: z.string(),
+  amount: Money,
+});
+export type Charge = z.infer<typeof Charge>;
+
+export const Address = z.object({
+  city: z.string(),
+  country: CountryCode,
+});
+
+export const Shipment = z.object({
+  id: z.string(),
+  trackingNumber: z.string(),
+  shipDate: IsoDate,
+  service: z.string(),
+  /** Billed weight, in `weightUnit`. Weights are measurements, not money. */
+  billedWeight: z.number(),
+  weightUnit: z.enum(['kg', 'lb']),
+  sender: Address,
+  receiver: Address,
+  reference: z.nullable(z.string()),
+  charges: z.array(Charge),
+  total: Money,
+});
+export type Shipment = z.infer<typeof Shipment>;
+
+export const InvoiceDetail = z.extend(Invoice, {
+  shipmentCount: z.int(),
+  /** Charges billed on the invoice rather than on a shipment. */
+  charges: z.array(Charge),
+  /** Accounts billed through this invoice's plan that the caller may see. */
+  planMembers: z.array(AccountNumber),
+});
+export type InvoiceDetail = z.infer<typeof InvoiceDetail>;
+
+/** Status presets offered by the invoice table. `outstanding` is the default. */
+export const STATUS_PRESETS = [
+  'outstanding',
+  'all',
+  'open',
+  'past_due',
+  'scheduled',
+  'paid',
+  'returned',
+  'closed',
+  'in_dispute',
+] as const;
+export const StatusPreset = z.enum(STATUS_PRESETS);
+export type StatusPreset = z.infer<typeof StatusPreset>;
+
+export const INVOICE_SORT_KEYS = [
+  'number',
+  'account',
+  'invoiceDate',
+  'dueDate',
+  'type',
+  'amount',
+  'amountDue',
+  'status',
+] as const;
+export const InvoiceSortKey = z.enum(INVOICE_SORT_KEYS);
+export type InvoiceSortKey = z.infer<typeof InvoiceSortKey>;
+
+export const SortOrder = z.enum(['asc', 'desc']);
+export type SortOrder = z.infer<typeof SortOrder>;
+
+export const InvoiceListQuery = z.strictObject({
+  view: z.optional(z.enum(['account', 'plan'])),
+  status: z.optional(StatusPreset),
+  sort: z.optional(InvoiceSortKey),
+  order: z.optional(SortOrder),
+  account: z.optional(AccountNumber),
+  plan: z.optional(PlanNumber),
+  q: z.optional(SearchText),
+  from: z.optional(IsoDate),
+  to: z.optional(IsoDate),
+  /** Amount range in minor units of the invoice currency. */
+  min: z.optional(z.coerce.number().check(z.int())),
+  max: z.optional(z.coerce.number().check(z.int())),
+  ...pageQuery,
+});
+export type InvoiceListQuery = z.infer<typeof InvoiceListQuery>;
+
+export const InvoicePage = z.object({
+  items: z.array(Invoice),
+  page: z.int(),
+  pageSize: z.int(),
+  /** Number of invoices matching the filters, all pages together. */
+  total: z.int(),
+});
+export type InvoicePage = z.infer<typeof InvoicePage>;
+
+export const ShipmentPage = z.object({
+  items: z.array(Shipment),
+  page: z.int(),
+  pageSize: z.int(),
+  total: z.int(),
+});
+export type ShipmentPage = z.infer<typeof ShipmentPage>;
+
+export const InvoiceNumberParams = z.strictObject({ number: InvoiceNumber });
+export const PageQuery = z.strictObject(pageQuery);

@@ -1,0 +1,56 @@
+/**
+ * RFC 9457 problem documents. Every error the server returns has this shape,
+ * and its `code` is stable: the client maps it to a localized message, so the
+ * wording can change without breaking hosts that branch on codes.
+ */
+import * as z from 'zod/mini';
+
+/** Problem codes the server may answer with. Add codes; never rename one. */
+export const PROBLEM_CODES = [
+  'validation_failed',
+  'malformed_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'unauthenticated',
+  'token_invalid',
+  'token_expired',
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'rate_limited',
+  'conflict',
+  'internal_error',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/**
+ * Codes attached to individual fields in `fieldErrors`. They are kept apart
+ * from problem codes: a field code says what is wrong with one value.
+ */
+export const FIELD_CODES = [
+  'required',
+  'invalid_type',
+  'invalid_format',
+  'invalid_value',
+  'too_small',
+  'too_big',
+  'too_long',
+  'unknown_field',
+  /** The end of a range is before its start. */
+  'range_inverted',
+] as const;
+export type FieldCode = (typeof FIELD_CODES)[number];
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  code: z.string(),
+  detail: z.optional(z.string()),
+  /** Field path (dot separated, e.g. `lines.2.amount`) → field code. */
+  fieldErrors: z.optional(z.record(z.string(), z.string())),
+  /** Seconds until a rate-limited request may be retried; mirrors `Retry-After`. */
+  retryAfter: z.optional(z.int()),
+});
+export type Problem = z.infer<typeof Problem>;
