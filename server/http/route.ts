@@ -7,7 +7,7 @@
 import type { Context, Hono } from 'hono';
 import type * as z from 'zod/mini';
 import type { Endpoint } from '../../src/api/endpoint.js';
-import { toFieldErrors } from '../../src/api/field-errors.js';
+import { PARSE_OPTIONS, toFieldErrors } from '../../src/api/field-errors.js';
 import type { Db } from '../db/db.js';
 import { loadCaller, requireCapability, type Caller } from '../domain/caller.js';
 import type { Capability } from '../domain/roles.js';
@@ -58,7 +58,7 @@ export function defineRoute<E extends Endpoint>(spec: RouteSpec<E>): RouteSpec<E
 }
 
 function validate<S extends Schema>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, PARSE_OPTIONS);
   if (!result.success) {
     throw new ProblemError(400, 'validation_failed', { fieldErrors: toFieldErrors(result.error.issues) });
   }
@@ -92,7 +92,7 @@ export function mountRoute<E extends Endpoint>(router: Hono, spec: RouteSpec<E>,
     let caller: Caller | undefined;
     let tokenExpiresAt: string | undefined;
     if (endpoint.auth) {
-      const claims = await readToken(c.req.header('authorization'), await services.tokenSecret());
+      const claims = await readToken(c.req.header('authorization'), await services.tokenSecret(), services.now());
       tokenExpiresAt = new Date(claims.exp * 1000).toISOString();
       caller = (await loadCaller(services.db, claims.sub)) ?? undefined;
       // A valid signature for a user who no longer exists is as good as no token.

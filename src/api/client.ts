@@ -13,7 +13,7 @@ import ky, { isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError 
 import type { KyInstance } from 'ky';
 import { fillPath, type Endpoint, type EndpointInput, type EndpointOutput } from './endpoint.js';
 import { BillingApiError } from './errors.js';
-import { toFieldErrors } from './field-errors.js';
+import { PARSE_OPTIONS, toFieldErrors } from './field-errors.js';
 import { Problem } from './schemas/problem.js';
 
 /**
@@ -73,7 +73,7 @@ export class BillingClient {
       [endpoint.body, args.body],
     ] as const) {
       if (!schema) continue;
-      const result = schema.safeParse(value);
+      const result = schema.safeParse(value, PARSE_OPTIONS);
       if (!result.success) {
         throw new BillingApiError({
           code: 'validation_failed',

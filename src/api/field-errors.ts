@@ -8,11 +8,14 @@ import type { FieldCode } from './schemas/problem.js';
 
 type Issue = z.core.$ZodIssue;
 
+/** Parse options for request data: the issue must carry the input to tell "missing" from "wrong". */
+export const PARSE_OPTIONS = { reportInput: true } as const;
+
 function codeOf(issue: Issue): FieldCode {
   switch (issue.code) {
     case 'invalid_type':
-      // zod leaves `input` out of the issue when the value was absent.
-      return 'input' in issue && issue.input !== undefined ? 'invalid_type' : 'required';
+      // Needs parsing with `reportInput: true` (see PARSE_OPTIONS) to tell absent from wrong.
+      return issue.input === undefined ? 'required' : 'invalid_type';
     case 'too_small':
       return issue.origin === 'string' && issue.minimum === 1 ? 'required' : 'too_small';
     case 'too_big':

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Db } from '../../server/db/db.js';
+import { migrate } from '../../server/db/migrate.js';
+import { DEMO_USERS, seedDemo } from '../../server/db/seed.js';
+import { freshDatabase, today } from '../helpers/database.js';
+
+describe('migrations and demo data', () => {
+  let db: Db;
+  before(async () => {
+    db = await freshDatabase();
+  });
+  after(() => db.close());
+
+  test('migrations already applied are not applied again', async () => {
+    assert.deepEqual(await migrate(db), []);
+  });
+
+  test('seeding a database that has data writes nothing', async () => {
+    const [{ n: before }] = await db.query<{ n: number }>('select count(*)::int as n from invoices');
+    assert.equal(await seedDemo(db, { today: today(), passwordIterations: 1_000 }), false);
+    const [{ n: after }] = await db.query<{ n: number }>('select count(*)::int as n from invoices');
+    assert.equal(after, before);
+  });
+
+  test('Demo Co has one user per role, US and French accounts, one plan', async () => {
+    const users = await db.query<{ user_id: string; role: string }>(
+      `select u.user_id, u.role from users u join companies c on c.id = u.company_id where c.name = 'Demo Co' order by u.user_id`,
+    );
+    assert.deepEqual(
+      users.map((u) => [u.user_id, u.role]),
+      DEMO_USERS.map((u) => [u.userId, u.role]).sort(),
+    );
+    const accounts = await db.query<{ country: string; n: number }>(
+      `select a.country, count(*)::int as n from accounts a join companies c on c.id = a.company_id where c.name = 'Demo Co' group by 1 order by 1`,
+    );
+    assert.ok(accounts.reduce((sum, a) => sum + a.n, 0) >= 6);
+    assert.deepEqual(accounts.map((a) => a.country), ['FR', 'US']);
+    const [{ n: plans }] = await db.query<{ n: number }>(
+      `select count(*)::int as n from plans p join companies c on c.id = p.company_id where c.name = 'Demo Co'`,
+    );
+    assert.equal(plans, 1);
+  });
+
+  test('about 2,000 invoices over 13 months, with lines and realistic statuses', async () => {
+    const [stats] = await db.query<{ n: number; first: string; last: string }>(
+      `select count(*)::int as n, min(invoice_date)::text as first, max(invoice_date)::text as last
+         from invoices i join companies c on c.id = i.company_id where c.name = 'Demo Co'`,
+    );
+    assert.ok(stats!.n >= 1_900 && stats!.n <= 2_100, `${stats!.n} invoices`);
+    const months = (Date.parse(stats!.last) - Date.parse(stats!.first)) / (30.44 * 86_400_000);
+    assert.ok(months >= 12.5 && months <= 13.5, `${months.toFixed(1)} months`);
+    const statuses = await db.query<{ status: string }>('select distinct status from invoices');
+    assert.deepEqual(
+      statuses.map((s) => s.status).sort(),
+      ['closed', 'open', 'past_due', 'paid', 'payment_pending', 'payment_returned', 'payment_scheduled'],
+    );
+    // Every invoice's amount is the sum of its charge lines.
+    const [{ n: mismatched }] = await db.query<{ n: number }>(
+      `select count(*)::int as n from invoices i
+        where i.amount <> (select coalesce(sum(amount), 0) from charges c where c.invoice_id = i.id)`,
+    );
+    assert.equal(mismatched, 0);
+    const [{ n: credits }] = await db.query<{ n: number }>(`select count(*)::int as n from invoices where amount < 0`);
+    assert.ok(credits > 0);
+  });
+
+  test('a second company exists with its own accounts and invoices', async () => {
+    const rows = await db.query<{ name: string; n: number }>(
+      `select c.name, count(i.id)::int as n from companies c join invoices i on i.company_id = c.id group by c.name order by c.name`,
+    );
+    assert.equal(rows.length, 2);
+    assert.ok(rows.every((r) => r.n > 0));
+  });
+});
