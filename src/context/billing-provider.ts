@@ -1,0 +1,148 @@
+import { ContextProvider } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BillingClient, type TokenSource } from '../api/client.js';
+import { getSession } from '../api/endpoints.js';
+import { isBillingApiError } from '../api/errors.js';
+import { createI18n, loadCatalog, matchLocale, type I18n, type Locale, type MessageOverrides } from '../internal/i18n.js';
+import { emit } from '../internal/emit.js';
+import { en, type Catalog } from '../locales/en.js';
+import type {} from '../events/session-change.js';
+import { billingContext, type BillingContext, type SessionState } from './billing-context.js';
+
+/**
+ * Shares the API client, the session and the locale with every billing
+ * element inside it. Put it once around the part of the page that shows
+ * billing; it renders nothing of its own.
+ *
+ * @summary Shares the API client, session and locale with the billing elements inside it.
+ * @slot - The billing elements.
+ * @fires ups-session-change - The session was loaded, refused or cleared. `detail` is the session state.
+ */
+export class UpsBillingProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  readonly #context = new ContextProvider(this, { context: billingContext });
+
+  readonly #session = new Task(this, {
+    task: async ([client, signedIn], { signal }) => {
+      if (!signedIn || !client) return null;
+      return client.call(getSession, {}, { signal });
+    },
+    args: () => [this.#client, this.#hasToken()] as const,
+  });
+
+  @state() private catalogLocale: Locale = 'en';
+
+  /** Base URL of the billing API, absolute or relative to the page. */
+  @property({ attribute: 'api-base' }) apiBase = '/api/v1';
+
+  /**
+   * Locale of the elements (`en`, `fr`, or a tag such as `fr-CA`). Defaults to
+   * the page's `<html lang>`, then English.
+   */
+  @property() locale: string | undefined;
+
+  /** Country of the payer (ISO 3166-1 alpha-2); defaults to the signed-in company's. */
+  @property() country: string | undefined;
+
+  /** Where every element's "Help" link goes. */
+  @property({ attribute: 'help-href' }) helpHref: string | undefined;
+
+  /** Where every element's "Contact" link goes. */
+  @property({ attribute: 'contact-href' }) contactHref: string | undefined;
+
+  /** A bearer token from the host's sign-in. Kept in memory only. Use `getToken` to renew tokens. */
+  @property({ attribute: false }) token: string | null | undefined;
+
+  /**
+   * Returns a bearer token; called before requests, and with `{ refresh: true }`
+   * after a 401 so the host can renew it. Takes precedence over `token`.
+   */
+  @property({ attribute: false }) getToken: TokenSource | undefined;
+
+  /** Replacement texts by message key, e.g. `{ 'invoiceTable.empty': 'Nothing due' }`. */
+  @property({ attribute: false }) messages: MessageOverrides | undefined;
+
+  /** Transport for API calls; defaults to `fetch`. */
+  @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined;
+
+  #client: BillingClient | undefined;
+  #catalogs: Partial<Record<Locale, Catalog>> = { en };
+
+  /** The locale in effect: the attribute, else `<html lang>`, else English. */
+  get resolvedLocale(): Locale {
+    return matchLocale(this.locale) ?? matchLocale(document.documentElement.lang) ?? 'en';
+  }
+
+  #hasToken(): boolean {
+    return Boolean(this.getToken || this.token);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.#client || changed.has('apiBase') || changed.has('fetch')) {
+      this.#client = new BillingClient({
+        baseUrl: this.apiBase,
+        fetch: this.fetch,
+        // Read the properties at call time, so a new token needs no new client.
+        getToken: (options) => (this.getToken ? this.getToken(options) : this.token),
+      });
+    }
+    const locale = this.resolvedLocale;
+    if (this.catalogLocale !== locale) {
+      if (this.#catalogs[locale]) this.catalogLocale = locale;
+      else void loadCatalog(locale).then((catalog) => {
+        this.#catalogs[locale] = catalog;
+        this.catalogLocale = this.resolvedLocale;
+      });
+    }
+  }
+
+  override updated(): void {
+    const previous = this.#context.value?.session;
+    const next = this.#contextValue();
+    this.#context.setValue(next);
+    if (previous && JSON.stringify(previous) !== JSON.stringify(next.session)) {
+      emit(this, 'ups-session-change', next.session);
+    }
+  }
+
+  #sessionState(): SessionState {
+    if (!this.#hasToken()) return { status: 'signed-out' };
+    const task = this.#session;
+    if (task.status === TaskStatus.COMPLETE && task.value) return { status: 'ready', session: task.value };
+    if (task.status === TaskStatus.ERROR) {
+      const error = task.error;
+      return { status: 'error', code: isBillingApiError(error) ? error.code : 'unknown' };
+    }
+    return { status: 'loading' };
+  }
+
+  #contextValue(): BillingContext {
+    const session = this.#sessionState();
+    const i18n: I18n = createI18n(this.catalogLocale, this.#catalogs[this.catalogLocale] ?? en, this.messages);
+    return {
+      client: this.#client!,
+      session,
+      i18n,
+      country:
+        this.country?.toUpperCase() ?? (session.status === 'ready' ? session.session.company.country : 'US'),
+      helpHref: this.helpHref ?? null,
+      contactHref: this.contactHref ?? null,
+    };
+  }
+
+  /** Reloads the session, e.g. after the host changed the user's role. */
+  refreshSession(): void {
+    void this.#session.run();
+  }
+
+  override render(): TemplateResult {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * The side-effect-free entry: element classes, the API client and types.
+ * Importing it defines no tag; import `ups-billing-elements/<element>` (or
+ * call `customElements.define` yourself) to register them.
+ */
+export * from './api/index.js';
+export { billingContext, type BillingContext, type SessionState } from './context/billing-context.js';
+export { UpsBillingProvider } from './context/billing-provider.js';
+export { UpsInvoiceTable } from './elements/invoice-table/invoice-table.js';
+export { createI18n, LOCALES, type I18n, type Locale, type MessageOverrides } from './internal/i18n.js';
+export type { Catalog, MessageKey } from './locales/en.js';

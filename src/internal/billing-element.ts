@@ -1,0 +1,99 @@
+/**
+ * The base of every billing element: takes the provider's context, exposes
+ * the locale's messages and formats, reports custom states for CSS
+ * (`:state(loading)`), and replaces itself with a clear message when it is
+ * used outside a provider — never a blank box.
+ */
+import { ContextRoot, consume } from '@lit/context';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { billingContext, type BillingContext } from '../context/billing-context.js';
+import { en } from '../locales/en.js';
+import { createI18n, type I18n } from './i18n.js';
+import { baseStyles } from './styles.js';
+
+const PROVIDER = 'ups-billing-provider';
+const ROOT_KEY = Symbol.for('ups-billing-elements.context-root');
+
+/**
+ * Lets a provider that upgrades after its children (its module loaded later)
+ * still answer their requests. One per document, even with two library copies.
+ */
+function ensureContextRoot(): void {
+  const host = globalThis as unknown as Record<symbol, boolean>;
+  if (host[ROOT_KEY]) return;
+  host[ROOT_KEY] = true;
+  new ContextRoot().attach(document.documentElement);
+}
+
+/** The nearest `<ups-billing-provider>` above `node`, crossing shadow roots. */
+function providerAbove(node: Node): Element | null {
+  for (let current: Node | null = node.parentNode; current; ) {
+    if (current instanceof Element && current.localName === PROVIDER) return current;
+    current = current instanceof ShadowRoot ? current.host : current.parentNode;
+  }
+  return null;
+}
+
+const reported = new Set<string>();
+let fallback: I18n | undefined;
+
+export abstract class UpsBillingElement extends LitElement {
+  static override styles = [baseStyles];
+
+  protected readonly internals: ElementInternals = this.attachInternals();
+
+  @consume({ context: billingContext, subscribe: true })
+  @state()
+  protected billing: BillingContext | undefined;
+
+  @state() private missingProvider = false;
+
+  /** Messages and formats of the current locale (English until a provider answers). */
+  protected get i18n(): I18n {
+    return this.billing?.i18n ?? (fallback ??= createI18n('en', en));
+  }
+
+  override connectedCallback(): void {
+    ensureContextRoot();
+    super.connectedCallback();
+    if (!this.billing) void this.#checkProvider();
+  }
+
+  async #checkProvider(): Promise<void> {
+    // A provider further up may not be defined yet: give it its chance first.
+    if (providerAbove(this) && !customElements.get(PROVIDER)) {
+      await Promise.race([customElements.whenDefined(PROVIDER), new Promise((r) => setTimeout(r, 3000))]);
+    }
+    await new Promise((r) => requestAnimationFrame(r));
+    if (this.billing || !this.isConnected) return;
+    this.missingProvider = true;
+    if (!reported.has(this.localName)) {
+      reported.add(this.localName);
+      console.error(
+        `<${this.localName}> has no <${PROVIDER}> around it, so it cannot reach the billing API. ` +
+          `Fix: import 'ups-billing-elements/billing-provider' and wrap it: ` +
+          `<${PROVIDER} api-base="/api/v1"><${this.localName}></${this.localName}></${PROVIDER}>.`,
+      );
+    }
+  }
+
+  /** Turns a custom state on or off, for `:state(name)` selectors. */
+  protected toggleState(name: string, on: boolean): void {
+    try {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    } catch {
+      // Browsers without CustomStateSet: the state is only a styling hook.
+    }
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    if (this.billing) return this.renderContent();
+    if (!this.missingProvider) return nothing;
+    return html`<p class="notice error" role="alert" part="missing-provider">${this.i18n.t('provider.missing')}</p>`;
+  }
+
+  /** The element's own content, rendered once a provider is present. */
+  protected abstract renderContent(): TemplateResult;
+}
