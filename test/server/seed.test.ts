@@ -53,7 +53,7 @@ describe('migrations and demo data', () => {
     const statuses = await db.query<{ status: string }>('select distinct status from invoices');
     assert.deepEqual(
       statuses.map((s) => s.status).sort(),
-      ['closed', 'open', 'past_due', 'paid', 'payment_pending', 'payment_returned', 'payment_scheduled'],
+      ['closed', 'open', 'paid', 'past_due', 'payment_pending', 'payment_returned', 'payment_scheduled'],
     );
     // Every invoice's amount is the sum of its charge lines.
     const [{ n: mismatched }] = await db.query<{ n: number }>(

@@ -85,9 +85,9 @@ export class UpsInvoiceTable extends UpsBillingElement {
       ['invoiceTable.column.status', false],
     ];
     return html`
-      <div class="frame">
+      <div class="frame" tabindex="0" role="region" aria-labelledby="caption">
         <table part="table" aria-busy=${loading ? 'true' : 'false'}>
-          <caption>
+          <caption id="caption">
             ${i18n.t(this.view === 'plan' ? 'invoiceTable.caption.plan' : 'invoiceTable.caption.account')}
           </caption>
           <thead>

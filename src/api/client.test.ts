@@ -1,0 +1,104 @@
+import { expect } from '@open-wc/testing';
+import { tokenFor } from '../../test/browser/fixtures.js';
+import { BillingClient } from './client.js';
+import { getInvoice, getSession, listInvoices, signIn } from './endpoints.js';
+import { BillingApiError } from './errors.js';
+
+/**
+ * The transport below is the real `fetch` to the real test server; the
+ * wrapper only counts calls or injects a failure before passing through.
+ */
+function countingFetch(fail: (request: Request, attempt: number) => Response | null = () => null) {
+  const calls: Request[] = [];
+  const wrapped = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    calls.push(request);
+    return fail(request, calls.length) ?? fetch(request);
+  };
+  return { calls, fetch: wrapped as typeof fetch };
+}
+
+describe('BillingClient', () => {
+  it('parses a typed response through its schema', async () => {
+    const token = await tokenFor('payer1');
+    const client = new BillingClient({ baseUrl: '/api/v1', getToken: () => token });
+    const page = await client.call(listInvoices, { query: { status: 'all', pageSize: 5 } });
+    expect(page.items).to.have.length(5);
+    expect(page.items[0]!.amount.amount).to.be.a('number');
+    const detail = await client.call(getInvoice, { params: { number: page.items[0]!.number } });
+    expect(detail.number).to.equal(page.items[0]!.number);
+  });
+
+  it('turns a problem document into a BillingApiError with its code and field codes', async () => {
+    const client = new BillingClient({ baseUrl: '/api/v1' });
+    const error = await client.call(signIn, { body: { userId: 'admin1', password: 'wrong' } }).catch((e) => e);
+    expect(error).to.be.instanceOf(BillingApiError);
+    expect(error.code).to.equal('invalid_credentials');
+    expect(error.status).to.equal(401);
+  });
+
+  it('refuses bad input before sending, with the server’s field codes', async () => {
+    const { calls, fetch } = countingFetch();
+    const client = new BillingClient({ baseUrl: '/api/v1', fetch, getToken: () => 'x' });
+    const error = await client.call(listInvoices, { query: { pageSize: 500, q: 'x'.repeat(101) } }).catch((e) => e);
+    expect(error.code).to.equal('validation_failed');
+    expect(error.fieldErrors).to.deep.equal({ pageSize: 'too_big', q: 'too_long' });
+    expect(calls).to.have.length(0);
+  });
+
+  it('passes the AbortSignal through and rejects with an AbortError', async () => {
+    const token = await tokenFor('admin1');
+    const controller = new AbortController();
+    const client = new BillingClient({ baseUrl: '/api/v1', getToken: () => token });
+    const pending = client.call(listInvoices, { query: { status: 'all' } }, { signal: controller.signal });
+    controller.abort();
+    const error = await pending.catch((e) => e);
+    expect(error).to.be.instanceOf(DOMException);
+    expect(error.name).to.equal('AbortError');
+  });
+
+  it('retries a GET after a 503, but never a POST', async () => {
+    const token = await tokenFor('admin1');
+    const flaky = countingFetch((_, attempt) => (attempt === 1 ? new Response('busy', { status: 503 }) : null));
+    const client = new BillingClient({ baseUrl: '/api/v1', fetch: flaky.fetch, getToken: () => token });
+    const session = await client.call(getSession);
+    expect(session.user.userId).to.equal('admin1');
+    expect(flaky.calls.map((r) => r.method)).to.deep.equal(['GET', 'GET']);
+
+    const down = countingFetch(() => new Response('busy', { status: 503 }));
+    const poster = new BillingClient({ baseUrl: '/api/v1', fetch: down.fetch });
+    const error = await poster.call(signIn, { body: { userId: 'admin1', password: 'demo-password' } }).catch((e) => e);
+    expect(error.code).to.equal('internal_error');
+    expect(down.calls).to.have.length(1);
+  });
+
+  it('asks for a fresh token once after a 401, then gives up', async () => {
+    const good = await tokenFor('manager1');
+    const asked: boolean[] = [];
+    const client = new BillingClient({
+      baseUrl: '/api/v1',
+      getToken: ({ refresh }) => {
+        asked.push(refresh);
+        return refresh ? good : 'stale.token.value';
+      },
+    });
+    const session = await client.call(getSession);
+    expect(session.user.userId).to.equal('manager1');
+    expect(asked).to.deep.equal([false, true]);
+
+    const never = new BillingClient({ baseUrl: '/api/v1', getToken: () => 'stale.token.value' });
+    const error = await never.call(getSession).catch((e) => e);
+    expect(error.status).to.equal(401);
+    expect(error.code).to.equal('token_invalid');
+  });
+
+  it('reports a network failure and an unexpected body with their own codes', async () => {
+    const offline = new BillingClient({ baseUrl: '/api/v1', fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch });
+    expect((await offline.call(signIn, { body: { userId: 'a', password: 'b' } }).catch((e) => e)).code).to.equal('network_error');
+    const odd = new BillingClient({
+      baseUrl: '/api/v1',
+      fetch: (async () => new Response('{"items": "nope"}', { headers: { 'content-type': 'application/json' } })) as typeof fetch,
+    });
+    expect((await odd.call(getSession).catch((e) => e)).code).to.equal('invalid_response');
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * A @web/test-runner plugin that runs the real reference server next to the
+ * browser tests. Browser code reaches it same-origin:
+ *
+ * - `/api/...` — a shared server on a fresh seeded database, for tests that
+ *   only read;
+ * - `POST /__test/servers` → `{ apiBase }` — a private server on its own fresh
+ *   database, for tests that write; its API lives under `/__srv/<id>/api/v1`.
+ *
+ * The browser talks HTTP to the dev server, which hands the request to the
+ * Hono app in this process: no fake anywhere, and no second port to find.
+ */
+import type { Plugin } from '@web/dev-server-core';
+import type { Context, Next } from 'koa';
+import { createApp } from '../../server/app.js';
+import type { Db } from '../../server/db/db.js';
+import { silentLogger } from '../../server/http/services.js';
+import { freshDatabase } from './database.js';
+
+interface Instance {
+  fetch: (request: Request) => Response | Promise<Response>;
+  db: Db;
+}
+
+async function startInstance(): Promise<Instance> {
+  const db = await freshDatabase();
+  const app = createApp({
+    db,
+    log: silentLogger,
+    clientIp: (c) => c.req.header('x-test-client-ip') ?? '127.0.0.1',
+  });
+  return { fetch: (request) => app.fetch(request), db };
+}
+
+async function readBody(ctx: Context): Promise<Buffer | undefined> {
+  if (ctx.method === 'GET' || ctx.method === 'HEAD') return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function forward(ctx: Context, instance: Instance, path: string): Promise<void> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(ctx.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  const body = await readBody(ctx);
+  const request = new Request(`http://${ctx.host}${path}${ctx.querystring ? `?${ctx.querystring}` : ''}`, {
+    method: ctx.method,
+    headers,
+    ...(body && body.length ? { body: new Uint8Array(body) } : {}),
+  });
+  const response = await instance.fetch(request);
+  ctx.status = response.status;
+  response.headers.forEach((value, name) => ctx.set(name, value));
+  ctx.body = Buffer.from(await response.arrayBuffer());
+}
+
+export function billingServerPlugin(): { plugin: Plugin; middleware: (ctx: Context, next: Next) => Promise<void> } {
+  let shared: Promise<Instance> | undefined;
+  const privates = new Map<string, Promise<Instance>>();
+  let next = 0;
+
+  const plugin: Plugin = {
+    name: 'billing-server',
+    serverStart() {
+      shared = startInstance();
+      return shared.then(() => undefined);
+    },
+    async serverStop() {
+      const all = [shared, ...privates.values()].filter(Boolean) as Promise<Instance>[];
+      await Promise.all(all.map(async (instance) => (await instance).db.close()));
+    },
+  };
+
+  const middleware = async (ctx: Context, nextMiddleware: Next) => {
+    if (ctx.path === '/__test/servers' && ctx.method === 'POST') {
+      const id = String(++next);
+      const instance = startInstance();
+      privates.set(id, instance);
+      await instance;
+      ctx.body = { apiBase: `/__srv/${id}/api/v1` };
+      return;
+    }
+    const match = /^\/__srv\/(\d+)(\/api\/.*)$/.exec(ctx.path);
+    if (match) {
+      const instance = privates.get(match[1]!);
+      if (!instance) {
+        ctx.status = 404;
+        return;
+      }
+      return forward(ctx, await instance, match[2]!);
+    }
+    if (ctx.path.startsWith('/api/')) return forward(ctx, await shared!, ctx.path);
+    return nextMiddleware();
+  };
+
+  return { plugin, middleware };
+}
