@@ -8,4 +8,4 @@ export { billingContext, type BillingContext, type SessionState } from './contex
 export { UpsBillingProvider } from './context/billing-provider.js';
 export { UpsInvoiceTable } from './elements/invoice-table/invoice-table.js';
 export { createI18n, LOCALES, type I18n, type Locale, type MessageOverrides } from './internal/i18n.js';
-export type { Catalog, MessageKey } from './locales/en.js';
+export type { MessageKey } from './locales/types.js';

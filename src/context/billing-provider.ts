@@ -5,9 +5,9 @@ import { property, state } from 'lit/decorators.js';
 import { BillingClient, type TokenSource } from '../api/client.js';
 import { getSession } from '../api/endpoints.js';
 import { isBillingApiError } from '../api/errors.js';
-import { createI18n, loadCatalog, matchLocale, type I18n, type Locale, type MessageOverrides } from '../internal/i18n.js';
 import { emit } from '../internal/emit.js';
-import { en, type Catalog } from '../locales/en.js';
+import { createI18n, hasLocale, loadLocale, matchLocale, registerMessages, type Locale, type MessageOverrides } from '../internal/i18n.js';
+import { commonMessages } from '../locales/bundles.js';
 import type {} from '../events/session-change.js';
 import { billingContext, type BillingContext, type SessionState } from './billing-context.js';
 
@@ -73,7 +73,11 @@ export class UpsBillingProvider extends LitElement {
   @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined;
 
   #client: BillingClient | undefined;
-  #catalogs: Partial<Record<Locale, Catalog>> = { en };
+
+  constructor() {
+    super();
+    registerMessages(commonMessages);
+  }
 
   /** The locale in effect: the attribute, else `<html lang>`, else English. */
   get resolvedLocale(): Locale {
@@ -95,11 +99,9 @@ export class UpsBillingProvider extends LitElement {
     }
     const locale = this.resolvedLocale;
     if (this.catalogLocale !== locale) {
-      if (this.#catalogs[locale]) this.catalogLocale = locale;
-      else void loadCatalog(locale).then((catalog) => {
-        this.#catalogs[locale] = catalog;
-        this.catalogLocale = this.resolvedLocale;
-      });
+      // Switch only once the messages are in, so the page never flashes English.
+      if (hasLocale(locale)) this.catalogLocale = locale;
+      else void loadLocale(locale).then(() => (this.catalogLocale = this.resolvedLocale));
     }
   }
 
@@ -125,7 +127,7 @@ export class UpsBillingProvider extends LitElement {
 
   #contextValue(): BillingContext {
     const session = this.#sessionState();
-    const i18n: I18n = createI18n(this.catalogLocale, this.#catalogs[this.catalogLocale] ?? en, this.messages);
+    const i18n = createI18n(this.catalogLocale, this.messages);
     return {
       client: this.#client!,
       session,

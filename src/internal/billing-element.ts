@@ -5,11 +5,11 @@
  * used outside a provider — never a blank box.
  */
 import { ContextRoot, consume } from '@lit/context';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { billingContext, type BillingContext } from '../context/billing-context.js';
-import { en } from '../locales/en.js';
-import { createI18n, type I18n } from './i18n.js';
+import { commonMessages } from '../locales/bundles.js';
+import { createI18n, hasLocale, loadLocale, registerMessages, type I18n, type MessageBundle } from './i18n.js';
 import { baseStyles } from './styles.js';
 
 const PROVIDER = 'ups-billing-provider';
@@ -41,6 +41,9 @@ let fallback: I18n | undefined;
 export abstract class UpsBillingElement extends LitElement {
   static override styles = [baseStyles];
 
+  /** The message bundles the element shows; subclasses add their own to the common one. */
+  static messages: readonly MessageBundle[] = [commonMessages];
+
   protected readonly internals: ElementInternals = this.attachInternals();
 
   @consume({ context: billingContext, subscribe: true })
@@ -51,13 +54,26 @@ export abstract class UpsBillingElement extends LitElement {
 
   /** Messages and formats of the current locale (English until a provider answers). */
   protected get i18n(): I18n {
-    return this.billing?.i18n ?? (fallback ??= createI18n('en', en));
+    return this.billing?.i18n ?? (fallback ??= createI18n('en'));
+  }
+
+  constructor() {
+    super();
+    registerMessages(...(this.constructor as typeof UpsBillingElement).messages);
   }
 
   override connectedCallback(): void {
     ensureContextRoot();
     super.connectedCallback();
     if (!this.billing) void this.#checkProvider();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // An element defined after the provider switched locale brings bundles
+    // the provider did not load: load them, then render again.
+    const locale = this.billing?.i18n.locale;
+    if (locale && !hasLocale(locale)) void loadLocale(locale).then(() => this.requestUpdate());
   }
 
   async #checkProvider(): Promise<void> {

@@ -1,12 +1,25 @@
 /**
- * Messages and formatting for one locale. English ships in every bundle;
- * French loads on demand, so a page that never shows French never pays for it.
+ * Messages and formatting for one locale.
+ *
+ * Catalogs come in bundles, one per element plus a common one. An element
+ * class names its bundles (`static messages`); a bundle's English ships with
+ * the element, other locales load on first use. A page therefore carries only
+ * the messages of the elements it shows, and French costs nothing until asked.
  */
 import type { Money } from '../api/schemas/common.js';
-import { en, type Catalog, type MessageKey } from '../locales/en.js';
+import type { MessageKey } from '../locales/types.js';
 
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+export type Catalog = Readonly<Record<string, string>>;
+
+export interface MessageBundle {
+  readonly id: string;
+  readonly en: Catalog;
+  /** Loaders of the other locales, e.g. `{ fr: () => import('../locales/fr/x.js') }`. */
+  readonly load: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<{ default: Catalog }>>>;
+}
 
 /** `fr-CA` → `fr`; anything we do not ship → null. */
 export function matchLocale(tag: string | null | undefined): Locale | null {
@@ -14,11 +27,46 @@ export function matchLocale(tag: string | null | undefined): Locale | null {
   return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : null;
 }
 
-const loaded: Partial<Record<Locale, Catalog>> = { en };
+const bundles = new Map<string, MessageBundle>();
+const tables: Record<Locale, Record<string, string>> = { en: {}, fr: {} };
+const loaded: Record<Locale, Set<string>> = { en: new Set(), fr: new Set() };
+const loading = new Map<string, Promise<void>>();
 
-export async function loadCatalog(locale: Locale): Promise<Catalog> {
-  if (!loaded[locale]) loaded[locale] = (await import('../locales/fr.js')).fr;
-  return loaded[locale]!;
+/** Makes bundles known; their English is available at once. */
+export function registerMessages(...list: readonly MessageBundle[]): void {
+  for (const bundle of list) {
+    if (bundles.has(bundle.id)) continue;
+    bundles.set(bundle.id, bundle);
+    Object.assign(tables.en, bundle.en);
+    loaded.en.add(bundle.id);
+  }
+}
+
+/** True when every known bundle has its messages in `locale`. */
+export function hasLocale(locale: Locale): boolean {
+  for (const id of bundles.keys()) if (!loaded[locale].has(id)) return false;
+  return true;
+}
+
+/** Loads `locale` for every known bundle. Resolves once all are in. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en') return;
+  await Promise.all(
+    [...bundles.values()]
+      .filter((bundle) => !loaded[locale].has(bundle.id))
+      .map((bundle) => {
+        const key = `${locale}:${bundle.id}`;
+        let pending = loading.get(key);
+        if (!pending) {
+          pending = bundle.load[locale]().then((module) => {
+            Object.assign(tables[locale], module.default);
+            loaded[locale].add(bundle.id);
+          });
+          loading.set(key, pending);
+        }
+        return pending;
+      }),
+  );
 }
 
 export type Params = Record<string, string | number>;
@@ -43,13 +91,15 @@ const fill = (text: string, params?: Params) =>
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-export function createI18n(locale: Locale, catalog: Catalog, overrides: MessageOverrides = {}): I18n {
+export function createI18n(locale: Locale, overrides: MessageOverrides = {}): I18n {
+  // English backs up a bundle whose translation is still loading; tests make
+  // sure no shipped key is missing in French.
   const lookup = (key: string): string | undefined =>
-    (overrides as Record<string, string>)[key] ?? (catalog as Record<string, string>)[key];
+    (overrides as Record<string, string>)[key] ?? tables[locale][key] ?? tables.en[key];
   const pluralRules = new Intl.PluralRules(locale);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(locale);
-  const i18n: I18n = {
+  return {
     locale,
     t: (key, params) => fill(lookup(key) ?? key, params),
     plural: (key, count, params) =>
@@ -57,7 +107,7 @@ export function createI18n(locale: Locale, catalog: Catalog, overrides: MessageO
         count: numbers.format(count),
         ...params,
       }),
-    error: (code, params) => fill(lookup(`error.${code}`) ?? lookup('error.unknown')!, params),
+    error: (code, params) => fill(lookup(`error.${code}`) ?? lookup('error.unknown') ?? code, params),
     money(value) {
       const id = `${locale}:${value.currency}`;
       let format = moneyFormats.get(id);
@@ -72,5 +122,4 @@ export function createI18n(locale: Locale, catalog: Catalog, overrides: MessageO
     date: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),
     number: (value) => numbers.format(value),
   };
-  return i18n;
 }

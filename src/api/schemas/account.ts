@@ -1,4 +1,5 @@
 /** Shipping accounts and the billing plans that consolidate them. */
+import './zod-config.js';
 import * as z from 'zod/mini';
 import { AccountNumber, CountryCode, CurrencyCode, PlanNumber } from './common.js';
 

@@ -5,6 +5,7 @@
  * browser: the functional API tree-shakes, and full zod would cost the guest
  * page ~20 KB gzip more for identical validation.
  */
+import './zod-config.js';
 import * as z from 'zod/mini';
 
 /** ISO 4217 alphabetic code. Validated by shape only; the server decides which ones it serves. */

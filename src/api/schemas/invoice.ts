@@ -1,4 +1,5 @@
 /** Invoices, their shipments and charge lines, and the list query. */
+import './zod-config.js';
 import * as z from 'zod/mini';
 import {
   AccountNumber,

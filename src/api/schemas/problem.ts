@@ -3,6 +3,7 @@
  * and its `code` is stable: the client maps it to a localized message, so the
  * wording can change without breaking hosts that branch on codes.
  */
+import './zod-config.js';
 import * as z from 'zod/mini';
 
 /** Problem codes the server may answer with. Add codes; never rename one. */

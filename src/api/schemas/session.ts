@@ -1,4 +1,5 @@
 /** Who is calling: sign-in, the signed-in user, their company, role and scope. */
+import './zod-config.js';
 import * as z from 'zod/mini';
 import { AccountNumber, CountryCode, CurrencyCode, IsoDateTime, PlanNumber } from './common.js';
 

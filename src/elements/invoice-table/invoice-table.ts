@@ -6,7 +6,8 @@ import { listInvoices } from '../../api/endpoints.js';
 import { isBillingApiError } from '../../api/errors.js';
 import type { Invoice, InvoicePage } from '../../api/schemas/invoice.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
-import type { MessageKey } from '../../locales/en.js';
+import { invoiceTableMessages } from '../../locales/bundles.js';
+import type { MessageKey } from '../../locales/types.js';
 import { invoiceTableStyles } from './invoice-table.styles.js';
 
 type View = 'account' | 'plan';
@@ -24,6 +25,7 @@ const SKELETON_ROWS = 8;
  */
 export class UpsInvoiceTable extends UpsBillingElement {
   static override styles = [...UpsBillingElement.styles, invoiceTableStyles];
+  static override messages = [...UpsBillingElement.messages, invoiceTableMessages];
 
   readonly #invoices = new Task(this, {
     task: async ([billing, view, pageSize], { signal }): Promise<InvoicePage | null> => {
@@ -40,6 +42,7 @@ export class UpsInvoiceTable extends UpsBillingElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
   override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('view') && this.view !== 'account' && this.view !== 'plan') this.view = 'account';
   }
 

@@ -1,9 +1,9 @@
 /**
- * English messages, keyed by stable codes. Every user-visible string of the
- * library is here; hosts override any of them by key (`messages` on the
- * provider). `{name}` marks a parameter.
+ * English messages shared by every element: errors by problem code, field
+ * codes, invoice statuses and types. Keys are stable codes; hosts override
+ * any message by its key. `{name}` marks a parameter.
  */
-export const en = {
+export default {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.help': 'Help',
@@ -54,25 +54,4 @@ export const en = {
   'invoice.type.import': 'Import duties and taxes',
   'invoice.type.freight': 'Freight',
   'invoice.type.adjustment': 'Adjustment',
-
-  'invoiceTable.caption.account': 'My account invoices',
-  'invoiceTable.caption.plan': 'My billing plan invoices',
-  'invoiceTable.column.number': 'Invoice number',
-  'invoiceTable.column.account': 'Account',
-  'invoiceTable.column.plan': 'Plan',
-  'invoiceTable.column.invoiceDate': 'Invoice date',
-  'invoiceTable.column.dueDate': 'Due date',
-  'invoiceTable.column.type': 'Type',
-  'invoiceTable.column.amount': 'Amount',
-  'invoiceTable.column.amountDue': 'Amount due',
-  'invoiceTable.column.status': 'Status',
-  'invoiceTable.empty': 'No invoices match.',
-  'invoiceTable.count.one': '{count} invoice',
-  'invoiceTable.count.other': '{count} invoices',
-  'invoiceTable.loading': 'Loading invoices…',
-  'invoiceTable.error': 'The invoices could not be loaded.',
 } as const;
-
-export type MessageKey = keyof typeof en;
-/** A complete catalog: the type checker refuses a translation with a key missing. */
-export type Catalog = Record<MessageKey, string>;

@@ -1,7 +1,8 @@
-/** Messages en français. Typed as a complete `Catalog`: a missing key fails the type check. */
-import type { Catalog } from './en.js';
+/** Messages communs en français. */
+import type common from '../en/common.js';
+import type { Translation } from '../types.js';
 
-export const fr: Catalog = {
+export default {
   'common.loading': 'Chargement…',
   'common.retry': 'Réessayer',
   'common.help': 'Aide',
@@ -50,21 +51,4 @@ export const fr: Catalog = {
   'invoice.type.import': 'Droits et taxes d’importation',
   'invoice.type.freight': 'Fret',
   'invoice.type.adjustment': 'Ajustement',
-
-  'invoiceTable.caption.account': 'Mes factures de compte',
-  'invoiceTable.caption.plan': 'Mes plans de facturation',
-  'invoiceTable.column.number': 'Numéro de facture',
-  'invoiceTable.column.account': 'Compte',
-  'invoiceTable.column.plan': 'Plan',
-  'invoiceTable.column.invoiceDate': 'Date de facture',
-  'invoiceTable.column.dueDate': 'Date d’échéance',
-  'invoiceTable.column.type': 'Type',
-  'invoiceTable.column.amount': 'Montant',
-  'invoiceTable.column.amountDue': 'Montant dû',
-  'invoiceTable.column.status': 'Statut',
-  'invoiceTable.empty': 'Aucune facture ne correspond.',
-  'invoiceTable.count.one': '{count} facture',
-  'invoiceTable.count.other': '{count} factures',
-  'invoiceTable.loading': 'Chargement des factures…',
-  'invoiceTable.error': 'Les factures n’ont pas pu être chargées.',
-};
+} satisfies Translation<typeof common>;

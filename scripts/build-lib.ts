@@ -1,0 +1,42 @@
+/**
+ * Builds the library for publishing:
+ * - dist/lib/: ESM, one file per entry with shared chunks, for bundlers;
+ * - dist/bundle/: single-file bundles with every dependency, for a
+ *   `<script type="module">` drop-in (marketing pages, no build step);
+ * - dist/types/: declarations.
+ */
+import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { libraryEntries } from './entries.js';
+
+const common = {
+  bundle: true,
+  format: 'esm' as const,
+  target: 'es2022',
+  platform: 'browser' as const,
+  minify: true,
+  sourcemap: true,
+  legalComments: 'none' as const,
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning' as const,
+};
+
+rmSync('dist/lib', { recursive: true, force: true });
+rmSync('dist/bundle', { recursive: true, force: true });
+rmSync('dist/types', { recursive: true, force: true });
+
+const entries = libraryEntries();
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(entries.map((e) => [e.name, e.file])),
+  outdir: 'dist/lib',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
+for (const entry of entries.filter((e) => e.name !== 'index')) {
+  await build({ ...common, entryPoints: { [`ups-${entry.name}`]: entry.file }, outdir: 'dist/bundle' });
+}
+const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+console.log(`Built ${entries.length} entries into dist/lib, dist/bundle and dist/types.`);

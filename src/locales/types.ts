@@ -1,0 +1,13 @@
+/**
+ * Message catalogs are split by element, so that a page ships only the
+ * messages of the elements it uses, and each non-English locale loads on
+ * demand. Translations are typed against the English catalog: a missing or
+ * extra key fails the type check.
+ */
+import type common from './en/common.js';
+import type invoiceTable from './en/invoice-table.js';
+
+export type Translation<T> = { readonly [K in keyof T]: string };
+
+/** Every message key of the library. */
+export type MessageKey = keyof typeof common | keyof typeof invoiceTable;
