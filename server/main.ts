@@ -7,30 +7,18 @@
  * CORS_ORIGINS (comma separated), TOKEN_TTL_SECONDS, SEED=0 to skip the demo data,
  * TRUST_PROXY=1 to take the client address from X-Forwarded-For.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
 import { createApp } from './app.js';
-import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './db/seed.js';
+import { openDatabase } from './main-database.js';
 
 const env = process.env;
-
-export async function openDatabase(): Promise<Db> {
-  if (env['DATABASE_URL']) {
-    const { openPostgres } = await import('./db/postgres.js');
-    return openPostgres(env['DATABASE_URL']);
-  }
-  const { openPglite } = await import('./db/pglite.js');
-  const dataDir = resolve(env['DATA_DIR'] ?? '.data/pglite');
-  // PGlite creates the data folder but not its parents.
-  mkdirSync(resolve(dataDir, '..'), { recursive: true });
-  return openPglite({ dataDir });
-}
 
 function clientIp(c: Context): string {
   if (env['TRUST_PROXY'] === '1') {

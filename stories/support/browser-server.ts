@@ -1,0 +1,65 @@
+/**
+ * The reference billing server, running in the browser for Storybook: the
+ * same Hono app, migrations and seed as `npm start`, on an in-memory PGlite.
+ * Stories reach it through `browserFetch`, a `fetch` that hands requests to
+ * the app instead of the network. Nothing here is a fake: only the transport
+ * differs, and `withTransport` can add latency or failures to show loading
+ * and error states.
+ */
+import type { Hono } from 'hono';
+import { createApp } from '../../server/app.js';
+import type { Db } from '../../server/db/db.js';
+import { migrate } from '../../server/db/migrate.js';
+import { openPglite } from '../../server/db/pglite.js';
+import { DEMO_PASSWORD, seedDemo } from '../../server/db/seed.js';
+import { silentLogger } from '../../server/http/services.js';
+
+export interface BrowserServer {
+  app: Hono;
+  db: Db;
+}
+
+let server: Promise<BrowserServer> | undefined;
+
+/** Starts the in-page server once per page load. */
+export function browserServer(): Promise<BrowserServer> {
+  server ??= (async () => {
+    const db = await openPglite();
+    await migrate(db);
+    // Fewer PBKDF2 rounds than production: sign-ins in stories stay instant.
+    await seedDemo(db, { today: new Date().toISOString().slice(0, 10), passwordIterations: 1_000 });
+    return { app: createApp({ db, log: silentLogger }), db };
+  })();
+  return server;
+}
+
+export const browserFetch: typeof fetch = async (input, init) => {
+  const { app } = await browserServer();
+  const request = input instanceof Request ? input : new Request(new URL(String(input), location.href), init);
+  return app.fetch(request);
+};
+
+/** A transport that waits `delay` ms before each call, or fails it, for loading and error stories. */
+export function withTransport(options: { delay?: number; fail?: (request: Request) => Response | null }): typeof fetch {
+  return async (input, init) => {
+    const request = input instanceof Request ? input : new Request(new URL(String(input), location.href), init);
+    if (options.delay) await new Promise((resolve) => setTimeout(resolve, options.delay));
+    return options.fail?.(request) ?? browserFetch(request);
+  };
+}
+
+const tokens = new Map<string, Promise<string>>();
+
+/** Signs a demo user in on the in-page server. */
+export function tokenFor(userId: string): Promise<string> {
+  let token = tokens.get(userId);
+  if (!token) {
+    token = browserFetch('/api/v1/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, password: DEMO_PASSWORD }),
+    }).then(async (response) => ((await response.json()) as { token: string }).token);
+    tokens.set(userId, token);
+  }
+  return token;
+}

@@ -1,0 +1,29 @@
+/**
+ * The decorator every story gets: a provider around the story, signed in as
+ * the story's `user` parameter on the in-page server, in the toolbar's locale.
+ * `parameters.billing` can turn the provider off (`provider: false`), sign
+ * nobody in (`user: null`) or swap the transport (`fetch`).
+ */
+import type { Decorator } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../../src/ups-billing-provider.js';
+import { browserFetch, tokenFor } from './browser-server.js';
+
+export interface BillingParameters {
+  user?: string | null;
+  provider?: boolean;
+  fetch?: typeof fetch;
+}
+
+export const withBilling: Decorator = (story, context) => {
+  const options = (context.parameters['billing'] ?? {}) as BillingParameters;
+  if (options.provider === false) return story();
+  const user = options.user === undefined ? 'admin1' : options.user;
+  const locale = String(context.globals['locale'] ?? 'en');
+  return html`<ups-billing-provider
+    locale=${locale}
+    .fetch=${options.fetch ?? browserFetch}
+    .getToken=${user ? () => tokenFor(user) : undefined}
+    >${story()}</ups-billing-provider
+  >`;
+};
