@@ -24,10 +24,16 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'lit/directives/unsafe-html.js', message: 'Raw HTML is an XSS sink: render data through templates.' },
+            {
+              name: 'lit/directives/unsafe-html.js',
+              message: 'Raw HTML is an XSS sink: render data through templates.',
+            },
             { name: 'lit/directives/unsafe-svg.js', message: 'Raw SVG is an XSS sink.' },
             { name: 'lit/static-html.js', message: 'unsafeStatic is an XSS sink.' },
-            { name: 'lit/directives/style-map.js', message: 'styleMap writes style="…", which a strict CSP blocks: use classes and custom properties.' },
+            {
+              name: 'lit/directives/style-map.js',
+              message: 'styleMap writes style="…", which a strict CSP blocks: use classes and custom properties.',
+            },
             // zod/mini only: full zod costs ~20 KB gzip more in the browser.
             { name: 'zod', message: "Import 'zod/mini'." },
             { name: 'zod/v4', message: "Import 'zod/mini'." },
@@ -42,7 +48,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: 'TemplateLiteral > TemplateElement[value.raw=/style=/]', message: 'Inline style attributes break a strict CSP.' },
+        {
+          selector: 'TemplateLiteral > TemplateElement[value.raw=/style=/]',
+          message: 'Inline style attributes break a strict CSP.',
+        },
       ],
     },
   },

@@ -25,7 +25,8 @@ form.addEventListener('submit', async (event) => {
     });
     // The token lives in memory only: a reload signs the user out.
     provider.token = session.token;
-    $('who').textContent = `${session.user.name} (${session.user.userId}, ${session.user.role}) — ${session.company.name}`;
+    $('who').textContent =
+      `${session.user.name} (${session.user.userId}, ${session.user.role}) — ${session.company.name}`;
     $('sign-in').hidden = true;
     $('billing').hidden = false;
   } catch (failure) {

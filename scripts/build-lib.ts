@@ -37,6 +37,8 @@ await build({
 for (const entry of entries.filter((e) => e.name !== 'index')) {
   await build({ ...common, entryPoints: { [`ups-${entry.name}`]: entry.file }, outdir: 'dist/bundle' });
 }
-const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+  stdio: 'inherit',
+});
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 console.log(`Built ${entries.length} entries into dist/lib, dist/bundle and dist/types.`);

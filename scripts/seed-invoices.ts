@@ -10,7 +10,7 @@ import { migrate } from '../server/db/migrate.js';
 import { generateInvoices, type GenAccount } from '../server/db/generate.js';
 import { DEMO_PASSWORD } from '../server/db/seed.js';
 import { hashPassword } from '../server/domain/passwords.js';
-import { openDatabase } from '../server/main-database.js';
+import { openDatabase } from '../server/node.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +31,9 @@ const from = new Date(Date.now() - 396 * 86_400_000).toISOString().slice(0, 10);
 const accounts = await db.transaction(async (tx) => {
   let [company] = await tx.query<{ id: string }>(`select id from companies where name = 'Bench Co'`);
   if (!company) {
-    [company] = await tx.query<{ id: string }>(`insert into companies (name, country, currency) values ('Bench Co', 'US', 'USD') returning id`);
+    [company] = await tx.query<{ id: string }>(
+      `insert into companies (name, country, currency) values ('Bench Co', 'US', 'USD') returning id`,
+    );
     await tx.query(
       `insert into users (company_id, user_id, email, name, role, password_hash) values ($1, 'bench-admin', 'bench-admin@bench.example', 'Bench Admin', 'administrator', $2)`,
       [company!.id, await hashPassword(DEMO_PASSWORD)],
@@ -39,10 +41,13 @@ const accounts = await db.transaction(async (tx) => {
     for (let i = 0; i < accountCount; i++) {
       const number = `B${i.toString(36).toUpperCase().padStart(5, '0')}`;
       const fr = i % 4 === 3;
-      await tx.query(
-        `insert into accounts (company_id, number, name, country, currency) values ($1, $2, $3, $4, $5)`,
-        [company!.id, number, `Bench account ${i + 1}`, fr ? 'FR' : 'US', fr ? 'EUR' : 'USD'],
-      );
+      await tx.query(`insert into accounts (company_id, number, name, country, currency) values ($1, $2, $3, $4, $5)`, [
+        company!.id,
+        number,
+        `Bench account ${i + 1}`,
+        fr ? 'FR' : 'US',
+        fr ? 'EUR' : 'USD',
+      ]);
     }
   }
   const rows = await tx.query<{ id: string; number: string; country: string; currency: string }>(
@@ -72,4 +77,6 @@ await generateInvoices(db, {
 });
 if (db.kind === 'postgres') await db.query('analyze invoices');
 await db.close();
-console.log(`Added ${count.toLocaleString('en')} invoices to Bench Co (${db.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+console.log(
+  `Added ${count.toLocaleString('en')} invoices to Bench Co (${db.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+);

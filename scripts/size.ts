@@ -22,8 +22,7 @@ interface Measure {
 
 const budgets = JSON.parse(readFileSync('size-budgets.json', 'utf8')) as Record<string, number | string>;
 const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
-const br = (bytes: Buffer) =>
-  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const br = (bytes: Buffer) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 async function measure(name: string, input: { file: string } | { contents: string }): Promise<Measure> {
   const outdir = mkdtempSync(join(tmpdir(), 'ups-size-'));
@@ -78,12 +77,18 @@ const importAll = (files: string[]) => files.map((f) => `import './${relative(pr
 // Pages as hosts build them: the marketing page loads the provider and the
 // guest pay form; the portal page loads every element.
 if (entries.some((e) => e.name === 'pay-form')) {
-  measures.push(await measure('guest page', { contents: importAll(['src/ups-billing-provider.ts', 'src/ups-pay-form.ts']) }));
+  measures.push(
+    await measure('guest page', { contents: importAll(['src/ups-billing-provider.ts', 'src/ups-pay-form.ts']) }),
+  );
 }
-measures.push(await measure('all elements', { contents: importAll(entries.filter((e) => e.name !== 'index').map((e) => e.file)) }));
+measures.push(
+  await measure('all elements', { contents: importAll(entries.filter((e) => e.name !== 'index').map((e) => e.file)) }),
+);
 
 let over = 0;
-console.log(`${'entry'.padEnd(18)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)} ${'lazy gz'.padStart(9)} ${'budget'.padStart(9)}`);
+console.log(
+  `${'entry'.padEnd(18)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)} ${'lazy gz'.padStart(9)} ${'budget'.padStart(9)}`,
+);
 for (const m of measures) {
   const budget = typeof budgets[m.name] === 'number' ? (budgets[m.name] as number) : undefined;
   const verdict = budget === undefined ? '' : m.gzip > budget ? '  OVER BUDGET' : '  ok';
@@ -93,7 +98,9 @@ for (const m of measures) {
   );
 }
 for (const name of Object.keys(budgets).filter((n) => !n.startsWith('/') && !measures.some((m) => m.name === n))) {
-  console.log(`${name.padEnd(18)} (no entry yet; its budget of ${kb(budgets[name] as number)} applies from its first line)`);
+  console.log(
+    `${name.padEnd(18)} (no entry yet; its budget of ${kb(budgets[name] as number)} applies from its first line)`,
+  );
 }
 if (over) {
   console.error(`${over} entr${over === 1 ? 'y is' : 'ies are'} over budget.`);

@@ -55,44 +55,57 @@ async function suite(command: string, args: string[], countFile: string, env: Re
   return counts;
 }
 
-const serverTests = readdirSync('test/server')
-  .filter((f) => f.endsWith('.test.ts'))
-  .map((f) => join('test/server', f));
+const testsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(dir, f));
+
+/** node:test over some files, with the spec reporter on screen and the counts in a file. */
+const nodeTests = (files: string[], countFile: string) =>
+  suite(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./test/helpers/count-reporter.mjs',
+      `--test-reporter-destination=${countFile}`,
+      ...files,
+    ],
+    countFile,
+  );
 
 const results: Result[] = [];
 results.push(await step('Type check', check(bin('tsc'), ['--noEmit', '-p', '.'])));
 results.push(await step('Lint', check(bin('eslint'), ['.'])));
+results.push(await step('Server tests', () => nodeTests(testsIn('test/server'), join(work, 'server.json'))));
+
+const hasChrome = Boolean(findChrome());
+const withChrome = (body: () => Promise<{ passed: number; failed: number }>) => async () => {
+  if (hasChrome) return body();
+  console.error(INSTALL_HINT);
+  return { passed: 0, failed: 1 };
+};
 results.push(
-  await step('Server tests', () =>
-    suite(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--test',
-        '--test-reporter=spec',
-        '--test-reporter-destination=stdout',
-        '--test-reporter=./test/helpers/count-reporter.mjs',
-        `--test-reporter-destination=${join(work, 'server.json')}`,
-        ...serverTests,
-      ],
-      join(work, 'server.json'),
+  await step(
+    'Browser tests',
+    withChrome(() =>
+      suite(
+        process.execPath,
+        ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.ts'],
+        join(work, 'browser.json'),
+        { WTR_COUNT_FILE: join(work, 'browser.json') },
+      ),
     ),
   ),
 );
 results.push(
-  await step('Browser tests', async () => {
-    if (!findChrome()) {
-      console.error(INSTALL_HINT);
-      return { passed: 0, failed: 1 };
-    }
-    return suite(
-      process.execPath,
-      ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.ts'],
-      join(work, 'browser.json'),
-      { WTR_COUNT_FILE: join(work, 'browser.json') },
-    );
-  }),
+  await step(
+    'End-to-end',
+    withChrome(() => nodeTests(testsIn('test/e2e'), join(work, 'e2e.json'))),
+  ),
 );
 
 rmSync(work, { recursive: true, force: true });
@@ -100,7 +113,9 @@ const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log('');
 for (const r of results) {
-  console.log(`  ${r.failed ? '✗' : '✓'} ${r.name.padEnd(14)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s`);
+  console.log(
+    `  ${r.failed ? '✗' : '✓'} ${r.name.padEnd(14)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s`,
+  );
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -46,13 +46,16 @@ export function createServices(options: AppOptions): Services {
     tokenSecret: () => (secret ??= storedSecret(options.db)),
     clientIp: options.clientIp ?? (() => 'unknown'),
     async audit(sql, entry) {
-      await sql.query('insert into audit_log (company_id, actor_id, action, target, data) values ($1, $2, $3, $4, $5)', [
-        entry.companyId,
-        entry.actorId,
-        entry.action,
-        entry.target ?? null,
-        entry.data ? JSON.stringify(entry.data) : null,
-      ]);
+      await sql.query(
+        'insert into audit_log (company_id, actor_id, action, target, data) values ($1, $2, $3, $4, $5)',
+        [
+          entry.companyId,
+          entry.actorId,
+          entry.action,
+          entry.target ?? null,
+          entry.data ? JSON.stringify(entry.data) : null,
+        ],
+      );
     },
   };
 }

@@ -6,14 +6,7 @@
 import * as z from 'zod/mini';
 import { Account, AccountList, Plan, PlanList } from '../src/api/schemas/account.js';
 import { Money } from '../src/api/schemas/common.js';
-import {
-  Charge,
-  Invoice,
-  InvoiceDetail,
-  InvoicePage,
-  Shipment,
-  ShipmentPage,
-} from '../src/api/schemas/invoice.js';
+import { Charge, Invoice, InvoiceDetail, InvoicePage, Shipment, ShipmentPage } from '../src/api/schemas/invoice.js';
 import { Problem } from '../src/api/schemas/problem.js';
 import { Company, Scope, Session, SignInRequest, SignInResponse, User } from '../src/api/schemas/session.js';
 import { ROUTES } from './routes/index.js';
@@ -85,12 +78,20 @@ export function buildOpenApiDocument(): JsonSchema {
         required?: string[];
       };
       for (const [name, property] of Object.entries(json.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: property });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (json.required ?? []).includes(name),
+          schema: property,
+        });
       }
     }
     const responses: Record<string, unknown> = {
       [String(endpoint.status)]: endpoint.response
-        ? { description: 'Success', content: { 'application/json': { schema: refOrInline(endpoint.response, 'output') } } }
+        ? {
+            description: 'Success',
+            content: { 'application/json': { schema: refOrInline(endpoint.response, 'output') } },
+          }
         : { description: 'Success, no content' },
     };
     for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
@@ -109,7 +110,12 @@ export function buildOpenApiDocument(): JsonSchema {
       ...(endpoint.auth ? {} : { security: [] }),
       ...(parameters.length ? { parameters } : {}),
       ...(endpoint.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: refOrInline(endpoint.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: refOrInline(endpoint.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };

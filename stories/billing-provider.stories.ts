@@ -19,14 +19,16 @@ type Story = StoryObj;
 
 /** A token the server refuses: the elements say the session ended. */
 export const RefusedToken: Story = {
-  render: () => html`<ups-billing-provider .fetch=${browserFetch} .token=${'expired.token.value'}>
-    <ups-invoice-table></ups-invoice-table>
-  </ups-billing-provider>`,
+  render: () =>
+    html`<ups-billing-provider .fetch=${browserFetch} .token=${'expired.token.value'}>
+      <ups-invoice-table></ups-invoice-table>
+    </ups-billing-provider>`,
 };
 
 /** No token at all: signed-in elements ask to sign in. */
 export const SignedOut: Story = {
-  render: () => html`<ups-billing-provider .fetch=${browserFetch}>
-    <ups-invoice-table></ups-invoice-table>
-  </ups-billing-provider>`,
+  render: () =>
+    html`<ups-billing-provider .fetch=${browserFetch}>
+      <ups-invoice-table></ups-invoice-table>
+    </ups-billing-provider>`,
 };

@@ -42,10 +42,18 @@ export const ServerError: Story = {
       fetch: withTransport({
         fail: (request) =>
           request.url.includes('/invoices')
-            ? new Response(JSON.stringify({ type: 'urn:ups-billing:problem:internal_error', title: 'x', status: 500, code: 'internal_error' }), {
-                status: 500,
-                headers: { 'content-type': 'application/problem+json' },
-              })
+            ? new Response(
+                JSON.stringify({
+                  type: 'urn:ups-billing:problem:internal_error',
+                  title: 'x',
+                  status: 500,
+                  code: 'internal_error',
+                }),
+                {
+                  status: 500,
+                  headers: { 'content-type': 'application/problem+json' },
+                },
+              )
             : null,
       }),
     },

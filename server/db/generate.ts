@@ -91,9 +91,7 @@ function push(cols: unknown[][], values: unknown[]): void {
 
 /** Reserves `n` consecutive ids of a table's identity sequence. */
 async function reserveIds(sql: Sql, table: string, n: number): Promise<number> {
-  const [row] = await sql.query<{ first: number }>(
-    `select nextval(pg_get_serial_sequence('${table}', 'id')) as first`,
-  );
+  const [row] = await sql.query<{ first: number }>(`select nextval(pg_get_serial_sequence('${table}', 'id')) as first`);
   const first = row!.first;
   if (n > 1) await sql.query(`select setval(pg_get_serial_sequence('${table}', 'id'), $1)`, [first + n - 1]);
   return first;
@@ -118,7 +116,7 @@ export async function generateInvoices(target: Db | Sql, options: GenerateOption
   const today = toDate(options.today);
   const batchSize = options.batchSize ?? 10_000;
 
-  for (let done = 0; done < options.count; ) {
+  for (let done = 0; done < options.count;) {
     const n = Math.min(batchSize, options.count - done);
     await inTransaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [BULK_LOCK]);
@@ -131,15 +129,24 @@ export async function generateInvoices(target: Db | Sql, options: GenerateOption
       for (let k = 0; k < n; k++) {
         const account = pick(options.accounts);
         const roll = random();
-        const type =
-          roll < 0.36 ? 'delivery_service' : roll < 0.8 ? 'import' : roll < 0.92 ? 'freight' : 'adjustment';
+        const type = roll < 0.36 ? 'delivery_service' : roll < 0.8 ? 'import' : roll < 0.92 ? 'freight' : 'adjustment';
         let day = start + Math.floor((random() * span) / DAY) * DAY;
         // Weekly delivery invoices are issued on Saturdays.
         if (type === 'delivery_service') day -= ((new Date(day).getUTCDay() + 1) % 7) * DAY;
         if (day < start) day += 7 * DAY;
         const fr = account.country !== 'US';
         const terms =
-          type === 'adjustment' ? 0 : type === 'import' ? (random() < 0.5 ? 0 : 10) : fr ? 30 : type === 'freight' ? 30 : 15;
+          type === 'adjustment'
+            ? 0
+            : type === 'import'
+              ? random() < 0.5
+                ? 0
+                : 10
+              : fr
+                ? 30
+                : type === 'freight'
+                  ? 30
+                  : 15;
         const due = day + terms * DAY;
         const id = invoiceId++;
         const number = `${account.number}${id.toString(36).toUpperCase().padStart(6, '0')}`;
@@ -201,9 +208,18 @@ export async function generateInvoices(target: Db | Sql, options: GenerateOption
         const r = random();
         let status: string;
         if (type === 'adjustment') status = today - day > 60 * DAY ? 'closed' : 'open';
-        else if (overdue > 30) status = r < 0.92 ? 'paid' : r < 0.97 ? 'past_due' : r < 0.99 ? 'payment_returned' : 'closed';
+        else if (overdue > 30)
+          status = r < 0.92 ? 'paid' : r < 0.97 ? 'past_due' : r < 0.99 ? 'payment_returned' : 'closed';
         else if (overdue > 0)
-          status = account.autopay ? 'paid' : r < 0.55 ? 'paid' : r < 0.9 ? 'past_due' : r < 0.95 ? 'payment_returned' : 'payment_pending';
+          status = account.autopay
+            ? 'paid'
+            : r < 0.55
+              ? 'paid'
+              : r < 0.9
+                ? 'past_due'
+                : r < 0.95
+                  ? 'payment_returned'
+                  : 'payment_pending';
         else if (account.autopay) status = r < 0.7 ? 'payment_scheduled' : 'open';
         else status = r < 0.5 ? 'open' : r < 0.65 ? 'payment_scheduled' : r < 0.75 ? 'payment_pending' : 'paid';
         const amountDue = status === 'paid' || status === 'closed' ? 0 : total;
@@ -223,7 +239,12 @@ export async function generateInvoices(target: Db | Sql, options: GenerateOption
           type !== 'adjustment' && random() < 0.02,
           Boolean(account.autopay),
           random() < 0.35 ? `PO-${between(10000, 99999)}` : null,
-          fr ? `C${Math.floor(random() * 36 ** 4).toString(36).toUpperCase().padStart(4, '0')}` : null,
+          fr
+            ? `C${Math.floor(random() * 36 ** 4)
+                .toString(36)
+                .toUpperCase()
+                .padStart(4, '0')}`
+            : null,
           new Date(day).toISOString(),
         ]);
       }

@@ -101,10 +101,16 @@ async function insertUser(
     [companyId, user.userId, email, user.name, user.role, passwordHash],
   );
   for (const number of scope.accounts ?? []) {
-    await tx.query('insert into user_scope (user_id, account_id) select $1, id from accounts where number = $2', [row!.id, number]);
+    await tx.query('insert into user_scope (user_id, account_id) select $1, id from accounts where number = $2', [
+      row!.id,
+      number,
+    ]);
   }
   for (const number of scope.plans ?? []) {
-    await tx.query('insert into user_scope (user_id, plan_id) select $1, id from plans where number = $2', [row!.id, number]);
+    await tx.query('insert into user_scope (user_id, plan_id) select $1, id from plans where number = $2', [
+      row!.id,
+      number,
+    ]);
   }
 }
 
@@ -132,7 +138,12 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
     await insertUser(tx, demo.companyId, payer, hash, { accounts: ['4R7X21', 'F3R901'] });
     await insertUser(tx, demo.companyId, viewer, hash, { accounts: ['F3R901', 'F3R902'] });
     const other = await insertCompany(tx, 'Northwind Freight SARL', 'FR', 'EUR', OTHER_ACCOUNTS, []);
-    await insertUser(tx, other.companyId, { userId: OTHER_COMPANY_ADMIN, name: 'Nadia Roux', role: 'administrator' }, hash);
+    await insertUser(
+      tx,
+      other.companyId,
+      { userId: OTHER_COMPANY_ADMIN, name: 'Nadia Roux', role: 'administrator' },
+      hash,
+    );
     const common = { from, to: options.today, today: options.today, lines: 'full' as const };
     await generateInvoices(tx, {
       ...common,
@@ -141,7 +152,13 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
       count: options.invoiceCount ?? 2_000,
       seed: 20261126,
     });
-    await generateInvoices(tx, { ...common, companyId: other.companyId, accounts: other.accounts, count: 120, seed: 7 });
+    await generateInvoices(tx, {
+      ...common,
+      companyId: other.companyId,
+      accounts: other.accounts,
+      count: 120,
+      seed: 7,
+    });
     return true;
   });
 }

@@ -142,7 +142,11 @@ export async function listInvoices(sql: Sql, caller: Caller, query: InvoiceListQ
   return { items: rows.map(toInvoice), page, pageSize, total: count!.n };
 }
 
-async function findInvoice(sql: Sql, caller: Caller, number: string): Promise<InvoiceRow & { id: number; plan_id: string | null }> {
+async function findInvoice(
+  sql: Sql,
+  caller: Caller,
+  number: string,
+): Promise<InvoiceRow & { id: number; plan_id: string | null }> {
   const where = new Where();
   visibleTo(where, caller);
   where.clauses.push(`i.number = ${where.param(number.toUpperCase())}`);
@@ -178,7 +182,9 @@ export async function getInvoice(sql: Sql, caller: Caller, number: string): Prom
     'select id, shipment_id, code, description, amount from charges where invoice_id = $1 and shipment_id is null order by id',
     [row.id],
   );
-  const [count] = await sql.query<{ n: number }>('select count(*)::int as n from shipments where invoice_id = $1', [row.id]);
+  const [count] = await sql.query<{ n: number }>('select count(*)::int as n from shipments where invoice_id = $1', [
+    row.id,
+  ]);
   const members = row.plan_id
     ? await sql.query<{ number: string }>(
         `select number from accounts where plan_id = $1 and ($2::boolean or id = any($3::uuid[])) order by number`,
@@ -226,7 +232,9 @@ export async function listShipments(
         [rows.map((r) => r.id)],
       )
     : [];
-  const [count] = await sql.query<{ n: number }>('select count(*)::int as n from shipments where invoice_id = $1', [invoice.id]);
+  const [count] = await sql.query<{ n: number }>('select count(*)::int as n from shipments where invoice_id = $1', [
+    invoice.id,
+  ]);
   const items: Shipment[] = rows.map((r) => {
     const own = charges.filter((c) => c.shipment_id === r.id).map((c) => toCharge(c, invoice.currency));
     return {

@@ -20,7 +20,9 @@ export function toUser(caller: Caller): User {
 }
 
 export async function loadCompany(sql: Sql, companyId: string): Promise<Company> {
-  const [row] = await sql.query<Company>('select id, name, country, currency from companies where id = $1', [companyId]);
+  const [row] = await sql.query<Company>('select id, name, country, currency from companies where id = $1', [
+    companyId,
+  ]);
   if (!row) throw new ProblemError(404, 'not_found');
   return row;
 }
@@ -41,7 +43,11 @@ export async function signIn(services: Services, input: SignInRequest, ip: strin
   for (const limit of limits) {
     await assertUnderLimit(
       db,
-      { ...limit, max: config.signInMaxFailures * (limit.bucket === 'sign-in:ip' ? 5 : 1), windowSeconds: config.signInWindowSeconds },
+      {
+        ...limit,
+        max: config.signInMaxFailures * (limit.bucket === 'sign-in:ip' ? 5 : 1),
+        windowSeconds: config.signInWindowSeconds,
+      },
       now,
     );
   }

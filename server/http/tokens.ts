@@ -44,7 +44,10 @@ export async function issueToken(userId: string, secret: string, ttlSeconds: num
   const exp = iat + ttlSeconds;
   const payload = base64url(encoder.encode(JSON.stringify({ sub: userId, iat, exp, typ: 'session' })));
   const signature = await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(`${HEADER}.${payload}`));
-  return { token: `${HEADER}.${payload}.${base64url(new Uint8Array(signature))}`, expiresAt: new Date(exp * 1000).toISOString() };
+  return {
+    token: `${HEADER}.${payload}.${base64url(new Uint8Array(signature))}`,
+    expiresAt: new Date(exp * 1000).toISOString(),
+  };
 }
 
 export async function readToken(header: string | undefined, secret: string, now: Date): Promise<TokenClaims> {
@@ -56,7 +59,12 @@ export async function readToken(header: string | undefined, secret: string, now:
   try {
     const valid =
       head === HEADER &&
-      (await crypto.subtle.verify('HMAC', await hmacKey(secret), fromBase64url(signature), encoder.encode(`${head}.${payload}`)));
+      (await crypto.subtle.verify(
+        'HMAC',
+        await hmacKey(secret),
+        fromBase64url(signature),
+        encoder.encode(`${head}.${payload}`),
+      ));
     if (!valid) throw new Error('bad signature');
     claims = JSON.parse(new TextDecoder().decode(fromBase64url(payload))) as Record<string, unknown>;
   } catch {

@@ -93,11 +93,17 @@ describe('BillingClient', () => {
   });
 
   it('reports a network failure and an unexpected body with their own codes', async () => {
-    const offline = new BillingClient({ baseUrl: '/api/v1', fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch });
-    expect((await offline.call(signIn, { body: { userId: 'a', password: 'b' } }).catch((e) => e)).code).to.equal('network_error');
+    const offline = new BillingClient({
+      baseUrl: '/api/v1',
+      fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
+    });
+    expect((await offline.call(signIn, { body: { userId: 'a', password: 'b' } }).catch((e) => e)).code).to.equal(
+      'network_error',
+    );
     const odd = new BillingClient({
       baseUrl: '/api/v1',
-      fetch: (async () => new Response('{"items": "nope"}', { headers: { 'content-type': 'application/json' } })) as typeof fetch,
+      fetch: (async () =>
+        new Response('{"items": "nope"}', { headers: { 'content-type': 'application/json' } })) as typeof fetch,
     });
     expect((await odd.call(getSession).catch((e) => e)).code).to.equal('invalid_response');
   });

@@ -43,9 +43,7 @@ export type EndpointInput<E extends Endpoint> = (E['params'] extends Schema
   (E['body'] extends Schema ? { body: InputOf<E['body']> } : { body?: never });
 
 /** What a successful call resolves to. */
-export type EndpointOutput<E extends Endpoint> = E['response'] extends Schema
-  ? Infer<E['response']>
-  : undefined;
+export type EndpointOutput<E extends Endpoint> = E['response'] extends Schema ? Infer<E['response']> : undefined;
 
 interface EndpointParts<P, Q, B, R, A> {
   params?: P;
@@ -77,7 +75,5 @@ export function endpoint<
 
 /** Fills `{name}` placeholders; values are URI-encoded so they cannot add path segments. */
 export function fillPath(path: string, params: Record<string, unknown> | undefined): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) =>
-    encodeURIComponent(String(params?.[name] ?? '')),
-  );
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params?.[name] ?? '')));
 }

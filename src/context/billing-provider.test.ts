@@ -37,13 +37,15 @@ describe('<ups-billing-provider>', () => {
   it('calls getToken again with refresh: true after a 401, once', async () => {
     const calls: boolean[] = [];
     const good = await tokenFor('admin1');
-    const provider = await fixture<UpsBillingProvider>(html`<ups-billing-provider
-      .getToken=${({ refresh }: { refresh: boolean }) => {
-        calls.push(refresh);
-        return refresh ? good : 'expired.or.bogus';
-      }}
-      ><context-probe></context-probe
-    ></ups-billing-provider>`);
+    const provider = await fixture<UpsBillingProvider>(
+      html`<ups-billing-provider
+        .getToken=${({ refresh }: { refresh: boolean }) => {
+          calls.push(refresh);
+          return refresh ? good : 'expired.or.bogus';
+        }}
+        ><context-probe></context-probe
+      ></ups-billing-provider>`,
+    );
     const probe = provider.querySelector('context-probe') as ContextProbe;
     await until(() => probe.billing?.session.status === 'ready', 'session after refresh');
     expect(calls).to.deep.equal([false, true]);
@@ -74,10 +76,11 @@ describe('<ups-billing-provider>', () => {
   });
 
   it('lets the host override any message by its key', async () => {
-    const provider = await fixture<UpsBillingProvider>(html`<ups-billing-provider
-      .messages=${{ 'common.retry': 'Reload invoices' }}
-      ><context-probe></context-probe
-    ></ups-billing-provider>`);
+    const provider = await fixture<UpsBillingProvider>(
+      html`<ups-billing-provider .messages=${{ 'common.retry': 'Reload invoices' }}
+        ><context-probe></context-probe
+      ></ups-billing-provider>`,
+    );
     const probe = provider.querySelector('context-probe') as ContextProbe;
     expect(probe.billing!.i18n.t('common.retry')).to.equal('Reload invoices');
   });
@@ -109,7 +112,10 @@ describe('an element without a provider', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       const { UpsBillingProvider } = await import('./billing-provider.js');
       customElements.define('late-billing-provider', class extends UpsBillingProvider {});
-      await until(() => Boolean(table.shadowRoot?.querySelector('.notice')), 'signed-out notice from the late provider');
+      await until(
+        () => Boolean(table.shadowRoot?.querySelector('.notice')),
+        'signed-out notice from the late provider',
+      );
       expect(table.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
     } finally {
       late.remove();

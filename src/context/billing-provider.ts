@@ -6,7 +6,15 @@ import { BillingClient, type TokenSource } from '../api/client.js';
 import { getSession } from '../api/endpoints.js';
 import { isBillingApiError } from '../api/errors.js';
 import { emit } from '../internal/emit.js';
-import { createI18n, hasLocale, loadLocale, matchLocale, registerMessages, type Locale, type MessageOverrides } from '../internal/i18n.js';
+import {
+  createI18n,
+  hasLocale,
+  loadLocale,
+  matchLocale,
+  registerMessages,
+  type Locale,
+  type MessageOverrides,
+} from '../internal/i18n.js';
 import { commonMessages } from '../locales/bundles.js';
 import type {} from '../events/session-change.js';
 import { billingContext, type BillingContext, type SessionState } from './billing-context.js';
@@ -132,8 +140,7 @@ export class UpsBillingProvider extends LitElement {
       client: this.#client!,
       session,
       i18n,
-      country:
-        this.country?.toUpperCase() ?? (session.status === 'ready' ? session.session.company.country : 'US'),
+      country: this.country?.toUpperCase() ?? (session.status === 'ready' ? session.session.company.country : 'US'),
       helpHref: this.helpHref ?? null,
       contactHref: this.contactHref ?? null,
     };

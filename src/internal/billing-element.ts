@@ -28,7 +28,7 @@ function ensureContextRoot(): void {
 
 /** The nearest `<ups-billing-provider>` above `node`, crossing shadow roots. */
 function providerAbove(node: Node): Element | null {
-  for (let current: Node | null = node.parentNode; current; ) {
+  for (let current: Node | null = node.parentNode; current;) {
     if (current instanceof Element && current.localName === PROVIDER) return current;
     current = current instanceof ShadowRoot ? current.host : current.parentNode;
   }

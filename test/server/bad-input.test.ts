@@ -6,14 +6,27 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
-const TABLES = ['companies', 'accounts', 'plans', 'users', 'user_scope', 'invoices', 'shipments', 'charges', 'audit_log', 'attempts', 'settings'];
+const TABLES = [
+  'companies',
+  'accounts',
+  'plans',
+  'users',
+  'user_scope',
+  'invoices',
+  'shipments',
+  'charges',
+  'audit_log',
+  'attempts',
+  'settings',
+];
 
 describe('bad input', () => {
   let server: TestServer;
   let token: string;
   const counts = async () => {
     const out: Record<string, number> = {};
-    for (const table of TABLES) out[table] = (await server.db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
+    for (const table of TABLES)
+      out[table] = (await server.db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
     return out;
   };
   before(async () => {
@@ -28,17 +41,57 @@ describe('bad input', () => {
   const cases: [string, () => Promise<Response>, number, string, Record<string, string>?][] = [
     ['malformed JSON', () => post('{"userId": "admin1",'), 400, 'malformed_json'],
     ['a JSON array', () => post('[]'), 400, 'validation_failed', { _: 'invalid_type' }],
-    ['wrong types', () => post('{"userId": 42, "password": true}'), 400, 'validation_failed', { userId: 'invalid_type', password: 'invalid_type' }],
+    [
+      'wrong types',
+      () => post('{"userId": 42, "password": true}'),
+      400,
+      'validation_failed',
+      { userId: 'invalid_type', password: 'invalid_type' },
+    ],
     ['missing fields', () => post('{}'), 400, 'validation_failed', { userId: 'required', password: 'required' }],
-    ['empty strings', () => post('{"userId": "", "password": ""}'), 400, 'validation_failed', { userId: 'required', password: 'required' }],
-    ['unknown fields', () => post('{"userId": "a", "password": "b", "role": "administrator"}'), 400, 'validation_failed', { role: 'unknown_field' }],
-    ['an oversized body', () => post(JSON.stringify({ userId: 'a', password: 'x'.repeat(20_000) })), 413, 'payload_too_large'],
-    ['a form body', () => post('userId=a&password=b', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type'],
+    [
+      'empty strings',
+      () => post('{"userId": "", "password": ""}'),
+      400,
+      'validation_failed',
+      { userId: 'required', password: 'required' },
+    ],
+    [
+      'unknown fields',
+      () => post('{"userId": "a", "password": "b", "role": "administrator"}'),
+      400,
+      'validation_failed',
+      { role: 'unknown_field' },
+    ],
+    [
+      'an oversized body',
+      () => post(JSON.stringify({ userId: 'a', password: 'x'.repeat(20_000) })),
+      413,
+      'payload_too_large',
+    ],
+    [
+      'a form body',
+      () => post('userId=a&password=b', 'application/x-www-form-urlencoded'),
+      415,
+      'unsupported_media_type',
+    ],
     ['no body at all', () => server.api('/session', { method: 'POST' }), 415, 'unsupported_media_type'],
     ['an unknown route', () => server.api('/nowhere', { token }), 404, 'not_found'],
     ['an unknown method', () => server.api('/invoices', { method: 'DELETE', token }), 404, 'not_found'],
-    ['a query on a route without one', () => server.api('/accounts?debug=1', { token }), 400, 'validation_failed', { debug: 'unknown_field' }],
-    ['a path param of the wrong shape', () => server.api(`/invoices/${'%00'.repeat(3)}`, { token }), 400, 'validation_failed', { number: 'invalid_format' }],
+    [
+      'a query on a route without one',
+      () => server.api('/accounts?debug=1', { token }),
+      400,
+      'validation_failed',
+      { debug: 'unknown_field' },
+    ],
+    [
+      'a path param of the wrong shape',
+      () => server.api(`/invoices/${'%00'.repeat(3)}`, { token }),
+      400,
+      'validation_failed',
+      { number: 'invalid_format' },
+    ],
     ['no token', () => server.api('/invoices'), 401, 'unauthenticated'],
   ];
 
@@ -59,6 +112,9 @@ describe('bad input', () => {
   }
 
   test('no error reached the unhandled-error path', () => {
-    assert.deepEqual(server.logs.filter((line) => line.includes('unhandled error')), []);
+    assert.deepEqual(
+      server.logs.filter((line) => line.includes('unhandled error')),
+      [],
+    );
   });
 });

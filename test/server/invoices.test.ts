@@ -4,7 +4,16 @@ import { OTHER_COMPANY_ADMIN } from '../../server/db/seed.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 interface Page {
-  items: { number: string; accountNumber: string; planNumber: string | null; status: string; amount: { amount: number; currency: string }; amountDue: { amount: number }; invoiceDate: string; dueDate: string }[];
+  items: {
+    number: string;
+    accountNumber: string;
+    planNumber: string | null;
+    status: string;
+    amount: { amount: number; currency: string };
+    amountDue: { amount: number };
+    invoiceDate: string;
+    dueDate: string;
+  }[];
   total: number;
   page: number;
   pageSize: number;
@@ -65,11 +74,21 @@ describe('invoices', () => {
   });
 
   test('sorting by amount, both ways, in SQL', async () => {
-    const asc = (await list('admin1', '?status=all&sort=amount&order=asc&pageSize=100')).items.map((i) => i.amount.amount);
-    assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
+    const asc = (await list('admin1', '?status=all&sort=amount&order=asc&pageSize=100')).items.map(
+      (i) => i.amount.amount,
+    );
+    assert.deepEqual(
+      asc,
+      [...asc].sort((a, b) => a - b),
+    );
     assert.ok(asc[0]! < 0, 'credits sort first');
-    const desc = (await list('admin1', '?status=all&sort=amount&order=desc&pageSize=100')).items.map((i) => i.amount.amount);
-    assert.deepEqual(desc, [...desc].sort((a, b) => b - a));
+    const desc = (await list('admin1', '?status=all&sort=amount&order=desc&pageSize=100')).items.map(
+      (i) => i.amount.amount,
+    );
+    assert.deepEqual(
+      desc,
+      [...desc].sort((a, b) => b - a),
+    );
   });
 
   test('pages do not overlap and cover the total', async () => {
@@ -92,7 +111,10 @@ describe('invoices', () => {
     assert.ok(amounts.items.every((i) => i.amount.amount >= 10000 && i.amount.amount <= 20000));
     const target = account.items[0]!;
     const found = await list('admin1', `?status=all&q=${target.number.toLowerCase()}`);
-    assert.deepEqual(found.items.map((i) => i.number), [target.number]);
+    assert.deepEqual(
+      found.items.map((i) => i.number),
+      [target.number],
+    );
     const [{ tracking_number }] = await server.db.query<{ tracking_number: string }>(
       `select s.tracking_number from shipments s join invoices i on i.id = s.invoice_id where i.number = $1 limit 1`,
       [target.number],
@@ -107,14 +129,19 @@ describe('invoices', () => {
   });
 
   test('an invoice in scope has its detail and shipments with charge lines', async () => {
-    const [invoice] = (await list('payer1', '?status=all&account=4R7X21&pageSize=200')).items.filter((i) => i.amount.amount > 0);
+    const [invoice] = (await list('payer1', '?status=all&account=4R7X21&pageSize=200')).items.filter(
+      (i) => i.amount.amount > 0,
+    );
     const token = await server.tokenFor('payer1');
     const detail = await (await server.api(`/invoices/${invoice!.number.toLowerCase()}`, { token })).json();
     assert.equal(detail.number, invoice!.number);
     assert.ok(detail.shipmentCount >= 1);
     const shipments = await (await server.api(`/invoices/${invoice!.number}/shipments?pageSize=200`, { token })).json();
     assert.equal(shipments.total, detail.shipmentCount);
-    const lines = [...shipments.items.flatMap((s: { charges: { amount: { amount: number } }[] }) => s.charges), ...detail.charges];
+    const lines = [
+      ...shipments.items.flatMap((s: { charges: { amount: { amount: number } }[] }) => s.charges),
+      ...detail.charges,
+    ];
     const sum = lines.reduce((total: number, c: { amount: { amount: number } }) => total + c.amount.amount, 0);
     assert.equal(sum, invoice!.amount.amount, 'charge lines add up to the invoice amount');
     assert.match(shipments.items[0].trackingNumber, /^1Z[A-Z0-9]{16}$/);
@@ -147,13 +174,22 @@ describe('invoices', () => {
 
   test('accounts and plans are limited to the scope', async () => {
     const payer = await (await server.api('/accounts', { token: await server.tokenFor('payer1') })).json();
-    assert.deepEqual(payer.items.map((a: { number: string }) => a.number), ['4R7X21', 'F3R901']);
+    assert.deepEqual(
+      payer.items.map((a: { number: string }) => a.number),
+      ['4R7X21', 'F3R901'],
+    );
     const admin = await (await server.api('/accounts', { token: await server.tokenFor('admin1') })).json();
     assert.equal(admin.items.length, 8);
     assert.deepEqual(new Set(admin.items.map((a: { country: string }) => a.country)), new Set(['US', 'FR']));
     const manager = await (await server.api('/plans', { token: await server.tokenFor('manager1') })).json();
     assert.deepEqual(manager.items, [
-      { number: 'P4R7X210', name: 'Consolidated US plan', country: 'US', currency: 'USD', accountNumbers: ['8F2K44', 'W9E530'] },
+      {
+        number: 'P4R7X210',
+        name: 'Consolidated US plan',
+        country: 'US',
+        currency: 'USD',
+        accountNumbers: ['8F2K44', 'W9E530'],
+      },
     ]);
     const payerPlans = await (await server.api('/plans', { token: await server.tokenFor('payer1') })).json();
     assert.deepEqual(payerPlans.items, []);

@@ -6,7 +6,11 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 
 describe('GET /api/openapi.json', () => {
   let server: TestServer;
-  let doc: { openapi: string; paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+  let doc: {
+    openapi: string;
+    paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+    components: { schemas: Record<string, unknown> };
+  };
   before(async () => {
     server = await startTestServer();
     const response = await fetch(`${server.url}/api/openapi.json`);
@@ -23,7 +27,9 @@ describe('GET /api/openapi.json', () => {
   });
 
   test('lists every endpoint of the contract, by operationId', () => {
-    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((op) => op.operationId));
+    const operations = Object.values(doc.paths).flatMap((methods) =>
+      Object.values(methods).map((op) => op.operationId),
+    );
     assert.deepEqual(operations.sort(), Object.keys(endpoints).sort());
   });
 
@@ -31,7 +37,18 @@ describe('GET /api/openapi.json', () => {
     const money = doc.components.schemas['Money'] as { properties: { amount: { type: string } }; required: string[] };
     assert.equal(money.properties.amount.type, 'integer');
     assert.deepEqual(money.required.sort(), ['amount', 'currency']);
-    for (const name of ['Problem', 'Session', 'User', 'Company', 'Account', 'Plan', 'Invoice', 'InvoiceDetail', 'Shipment', 'Charge']) {
+    for (const name of [
+      'Problem',
+      'Session',
+      'User',
+      'Company',
+      'Account',
+      'Plan',
+      'Invoice',
+      'InvoiceDetail',
+      'Shipment',
+      'Charge',
+    ]) {
       assert.ok(doc.components.schemas[name], name);
     }
     const list = doc.paths['/invoices']!['get']!;

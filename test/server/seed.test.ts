@@ -35,7 +35,10 @@ describe('migrations and demo data', () => {
       `select a.country, count(*)::int as n from accounts a join companies c on c.id = a.company_id where c.name = 'Demo Co' group by 1 order by 1`,
     );
     assert.ok(accounts.reduce((sum, a) => sum + a.n, 0) >= 6);
-    assert.deepEqual(accounts.map((a) => a.country), ['FR', 'US']);
+    assert.deepEqual(
+      accounts.map((a) => a.country),
+      ['FR', 'US'],
+    );
     const [{ n: plans }] = await db.query<{ n: number }>(
       `select count(*)::int as n from plans p join companies c on c.id = p.company_id where c.name = 'Demo Co'`,
     );
@@ -51,10 +54,15 @@ describe('migrations and demo data', () => {
     const months = (Date.parse(stats!.last) - Date.parse(stats!.first)) / (30.44 * 86_400_000);
     assert.ok(months >= 12.5 && months <= 13.5, `${months.toFixed(1)} months`);
     const statuses = await db.query<{ status: string }>('select distinct status from invoices');
-    assert.deepEqual(
-      statuses.map((s) => s.status).sort(),
-      ['closed', 'open', 'paid', 'past_due', 'payment_pending', 'payment_returned', 'payment_scheduled'],
-    );
+    assert.deepEqual(statuses.map((s) => s.status).sort(), [
+      'closed',
+      'open',
+      'paid',
+      'past_due',
+      'payment_pending',
+      'payment_returned',
+      'payment_scheduled',
+    ]);
     // Every invoice's amount is the sum of its charge lines.
     const [{ n: mismatched }] = await db.query<{ n: number }>(
       `select count(*)::int as n from invoices i

@@ -64,7 +64,9 @@ describe('POST /session and GET /session', () => {
     const token = await server.tokenFor('admin1');
     const [header, payload] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    const forgedPayload = Buffer.from(JSON.stringify({ ...claims, sub: '00000000-0000-0000-0000-000000000000' })).toString('base64url');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...claims, sub: '00000000-0000-0000-0000-000000000000' }),
+    ).toString('base64url');
     const signature = token.split('.')[2]!;
     const expired = await issueToken(claims.sub, 'wrong-secret', 60, new Date(Date.now() - 3_600_000));
     const cases: [string | undefined, string][] = [
@@ -85,7 +87,9 @@ describe('POST /session and GET /session', () => {
   });
 
   test('a correctly signed token past its expiry gets token_expired', async () => {
-    const [{ value: secret }] = await server.db.query<{ value: string }>(`select value from settings where key = 'token_secret'`);
+    const [{ value: secret }] = await server.db.query<{ value: string }>(
+      `select value from settings where key = 'token_secret'`,
+    );
     const [{ id }] = await server.db.query<{ id: string }>(`select id from users where user_id = 'admin1'`);
     const stale = await issueToken(id!, secret!, 900, new Date(Date.now() - 901_000));
     const response = await server.api('/session', { token: stale.token });

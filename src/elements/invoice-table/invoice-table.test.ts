@@ -4,7 +4,8 @@ import '../../ups-invoice-table.js';
 import type { UpsInvoiceTable } from './invoice-table.js';
 
 const rows = (table: UpsInvoiceTable) => [...table.shadowRoot!.querySelectorAll('tbody tr:not(.skeleton)')];
-const loaded = (table: UpsInvoiceTable) => until(() => rows(table).length > 0 || Boolean(table.shadowRoot!.querySelector('.notice')), 'rows');
+const loaded = (table: UpsInvoiceTable) =>
+  until(() => rows(table).length > 0 || Boolean(table.shadowRoot!.querySelector('.notice')), 'rows');
 
 describe('<ups-invoice-table>', () => {
   it('is accessible once loaded', async () => {
@@ -25,15 +26,23 @@ describe('<ups-invoice-table>', () => {
   });
 
   it('shows the plan view with plan numbers', async () => {
-    const table = await mount<UpsInvoiceTable>(html`<ups-invoice-table view="plan"></ups-invoice-table>`, { user: 'manager1' });
+    const table = await mount<UpsInvoiceTable>(html`<ups-invoice-table view="plan"></ups-invoice-table>`, {
+      user: 'manager1',
+    });
     await loaded(table);
     expect(table.shadowRoot!.querySelector('caption')!.textContent).to.contain('billing plan');
     expect(rows(table).every((row) => row.children[1]!.textContent!.trim() === 'P4R7X210')).to.equal(true);
   });
 
   it('speaks French with French formats', async () => {
-    const table = await mount<UpsInvoiceTable>(html`<ups-invoice-table></ups-invoice-table>`, { user: 'viewer1', locale: 'fr' });
-    await until(() => table.shadowRoot!.querySelector('caption')?.textContent?.includes('Mes factures') ?? false, 'French caption');
+    const table = await mount<UpsInvoiceTable>(html`<ups-invoice-table></ups-invoice-table>`, {
+      user: 'viewer1',
+      locale: 'fr',
+    });
+    await until(
+      () => table.shadowRoot!.querySelector('caption')?.textContent?.includes('Mes factures') ?? false,
+      'French caption',
+    );
     await loaded(table);
     expect(rows(table)[0]!.children[5]!.textContent).to.match(/\d,\d\d\s€/);
   });
@@ -50,7 +59,10 @@ describe('<ups-invoice-table>', () => {
       if (fail && request.url.includes('/invoices')) return new Response('{}', { status: 500, statusText: 'boom' });
       return fetch(request);
     }) as typeof fetch;
-    const table = await mount<UpsInvoiceTable>(html`<ups-invoice-table></ups-invoice-table>`, { user: 'payer1', fetch: flaky });
+    const table = await mount<UpsInvoiceTable>(html`<ups-invoice-table></ups-invoice-table>`, {
+      user: 'payer1',
+      fetch: flaky,
+    });
     await until(() => Boolean(table.shadowRoot!.querySelector('[role=alert]')), 'error shown', 15_000);
     const alert = table.shadowRoot!.querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('could not be loaded');

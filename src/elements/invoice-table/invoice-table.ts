@@ -99,12 +99,21 @@ export class UpsInvoiceTable extends UpsBillingElement {
             </tr>
           </thead>
           <tbody>
-            ${page === null
-              ? Array.from(
-                  { length: SKELETON_ROWS },
-                  () => html`<tr class="skeleton">${columns.map(() => html`<td></td>`)}</tr>`,
-                )
-              : repeat(page.items, (invoice) => invoice.number, (invoice) => this.#renderRow(invoice))}
+            ${
+              page === null
+                ? Array.from(
+                    { length: SKELETON_ROWS },
+                    () =>
+                      html`<tr class="skeleton">
+                        ${columns.map(() => html`<td></td>`)}
+                      </tr>`,
+                  )
+                : repeat(
+                    page.items,
+                    (invoice) => invoice.number,
+                    (invoice) => this.#renderRow(invoice),
+                  )
+            }
           </tbody>
         </table>
         ${page && page.items.length === 0 ? html`<p class="notice">${i18n.t('invoiceTable.empty')}</p>` : null}

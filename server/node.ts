@@ -1,0 +1,66 @@
+/**
+ * The Node-only parts of the reference server: opening the database from the
+ * environment, the client address from the socket, and serving the demo
+ * pages beside the API. `main.ts` and the ops scripts use them; tests use
+ * `createNodeApp` to drive the demo end to end.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, Hono } from 'hono';
+import { createApp, type AppOptions } from './app.js';
+import type { Db } from './db/db.js';
+
+/** PostgreSQL when `DATABASE_URL` is set; otherwise PGlite in `DATA_DIR` (default `.data/pglite`). */
+export async function openDatabase(): Promise<Db> {
+  const url = process.env['DATABASE_URL'];
+  if (url) {
+    const { openPostgres } = await import('./db/postgres.js');
+    return openPostgres(url);
+  }
+  const { openPglite } = await import('./db/pglite.js');
+  const dataDir = resolve(process.env['DATA_DIR'] ?? '.data/pglite');
+  // PGlite creates the data folder but not its parents.
+  mkdirSync(resolve(dataDir, '..'), { recursive: true });
+  return openPglite({ dataDir });
+}
+
+/** The peer address; `X-Forwarded-For` only when told a proxy sets it. */
+export function socketClientIp(trustProxy: boolean) {
+  return (c: Context): string => {
+    if (trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  };
+}
+
+/** Headers for the demo pages: a strict CSP, since the library must work under one. */
+export const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+};
+
+/** The API, plus the built demo pages in `demoRoot` (relative to the working directory) when given. */
+export function createNodeApp(options: AppOptions & { demoRoot?: string | undefined }): Hono {
+  const app = createApp(options);
+  if (options.demoRoot) {
+    // Registered after the API: API paths never reach the files, and a
+    // missing file falls through to the API's 404 problem document.
+    app.use('*', async (c, next) => {
+      await next();
+      if (!c.req.path.startsWith('/api/'))
+        for (const [name, value] of Object.entries(PAGE_HEADERS)) c.header(name, value);
+    });
+    app.use('*', serveStatic({ root: options.demoRoot }));
+  }
+  return app;
+}
