@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { migrate } from './db/migrate.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './db/seed.js';
+import { markPastDue } from './domain/invoices.js';
 import { createNodeApp, openDatabase, socketClientIp } from './node.js';
 
 const env = process.env;
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   await migrate(db);
   const today = new Date().toISOString().slice(0, 10);
   const seeded = env['SEED'] === '0' ? false : await seedDemo(db, { today });
+  await markPastDue(db, today);
   const hasDemo = existsSync(DEMO_ROOT);
 
   const app = createNodeApp({

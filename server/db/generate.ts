@@ -77,13 +77,39 @@ interface Batch {
   invoices: { cols: unknown[][] };
   shipments: { cols: unknown[][] };
   charges: { cols: unknown[][] };
+  payments: { cols: unknown[][] };
+  allocations: { cols: unknown[][] };
 }
 
 const newBatch = (): Batch => ({
-  invoices: { cols: Array.from({ length: 17 }, () => []) },
+  invoices: { cols: Array.from({ length: 18 }, () => []) },
   shipments: { cols: Array.from({ length: 12 }, () => []) },
   charges: { cols: Array.from({ length: 6 }, () => []) },
+  payments: { cols: Array.from({ length: 13 }, () => []) },
+  allocations: { cols: Array.from({ length: 3 }, () => []) },
 });
+
+/** Payment methods people pay with, as the server keeps them: no full numbers. */
+const METHODS: Record<string, [type: string, brand: string | null, last4: string][]> = {
+  US: [
+    ['card', 'visa', '4242'],
+    ['card', 'mastercard', '4444'],
+    ['ach', null, '6789'],
+    ['paypal', null, ''],
+  ],
+  FR: [
+    ['card', 'visa', '1881'],
+    ['sepa', null, '3000'],
+    ['card', 'cartes_bancaires', '0004'],
+  ],
+};
+
+/** Letters and digits without look-alikes, for confirmation numbers read over the phone. */
+const CONFIRMATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function confirmationNumber(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => CONFIRMATION_ALPHABET[b % CONFIRMATION_ALPHABET.length]).join('');
+}
 
 function push(cols: unknown[][], values: unknown[]): void {
   values.forEach((v, i) => cols[i]!.push(v));
@@ -223,10 +249,49 @@ export async function generateInvoices(target: Db | Sql, options: GenerateOption
         else if (account.autopay) status = r < 0.7 ? 'payment_scheduled' : 'open';
         else status = r < 0.5 ? 'open' : r < 0.65 ? 'payment_scheduled' : r < 0.75 ? 'payment_pending' : 'paid';
         const amountDue = status === 'paid' || status === 'closed' ? 0 : total;
+        // Every status but open/past due has the payment that explains it, so
+        // that amount due = amount − completed allocations, always.
+        const paymentStatus = {
+          paid: 'completed',
+          closed: 'completed',
+          payment_scheduled: 'scheduled',
+          payment_pending: 'processing',
+          payment_returned: 'returned',
+        }[status as 'paid'];
+        if (paymentStatus) {
+          const credit = total < 0;
+          const [methodType, brand, last4] = credit
+            ? ['credit', null, null]
+            : pick(METHODS[account.country] ?? METHODS['FR']!);
+          const processing =
+            paymentStatus === 'scheduled'
+              ? Math.min(due, today + between(1, 10) * DAY)
+              : paymentStatus === 'processing'
+                ? today - between(0, 2) * DAY
+                : Math.min(today, Math.max(day, due - between(0, 12) * DAY));
+          const paymentId = crypto.randomUUID();
+          push(batch.payments.cols, [
+            paymentId,
+            options.companyId,
+            credit ? 'credit' : account.autopay ? 'autopay' : 'one_time',
+            confirmationNumber(),
+            paymentStatus,
+            iso(processing),
+            account.currency,
+            total,
+            methodType,
+            brand,
+            last4 || null,
+            new Date(Math.min(processing, today) - DAY).toISOString(),
+            paymentStatus === 'completed' ? new Date(processing + 12 * 3_600_000).toISOString() : null,
+          ]);
+          push(batch.allocations.cols, [paymentId, id, total]);
+        }
         push(batch.invoices.cols, [
           id,
           options.companyId,
           account.id,
+          account.number,
           account.planId,
           number,
           iso(day),
@@ -249,12 +314,24 @@ export async function generateInvoices(target: Db | Sql, options: GenerateOption
         ]);
       }
       await tx.query(
-        `insert into invoices (id, company_id, account_id, plan_id, number, invoice_date, due_date, type, currency,
-                               amount, amount_due, status, in_dispute, autopay, reference, control_id, created_at)
-         select * from unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::date[],
-                              $8::text[], $9::char(3)[], $10::bigint[], $11::bigint[], $12::text[], $13::boolean[],
-                              $14::boolean[], $15::text[], $16::text[], $17::timestamptz[])`,
+        `insert into invoices (id, company_id, account_id, account_number, plan_id, number, invoice_date, due_date, type,
+                               currency, amount, amount_due, status, in_dispute, autopay, reference, control_id, created_at)
+         select * from unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::date[],
+                              $8::date[], $9::text[], $10::char(3)[], $11::bigint[], $12::bigint[], $13::text[],
+                              $14::boolean[], $15::boolean[], $16::text[], $17::text[], $18::timestamptz[])`,
         batch.invoices.cols,
+      );
+      await tx.query(
+        `insert into payments (id, company_id, kind, confirmation_number, status, processing_date, currency, amount,
+                               method_type, method_brand, method_last4, created_at, completed_at)
+         select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::char(3)[],
+                              $8::bigint[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[])`,
+        batch.payments.cols,
+      );
+      await tx.query(
+        `insert into payment_allocations (payment_id, invoice_id, amount)
+         select * from unnest($1::uuid[], $2::bigint[], $3::bigint[])`,
+        batch.allocations.cols,
       );
       await tx.query(
         `insert into shipments (id, invoice_id, tracking_number, ship_date, service, billed_weight, weight_unit,

@@ -152,4 +152,60 @@ create table audit_log (
 create index audit_log_company on audit_log (company_id, at desc);
 `,
   },
+  {
+    id: '002_invoice_lists_and_payments',
+    sql: /* sql */ `
+-- Account numbers never change, so the list can sort and search by them
+-- without a join.
+alter table invoices add column account_number text;
+update invoices i set account_number = a.number from accounts a where a.id = i.account_id;
+alter table invoices alter column account_number set not null;
+
+-- One index per sort key, led by the company, so that any page of any sort
+-- is an index range scan. The id breaks ties, for stable paging.
+create index invoices_by_invoice_date on invoices (company_id, invoice_date, id);
+create index invoices_by_due_date on invoices (company_id, due_date, id);
+create index invoices_by_number on invoices (company_id, number);
+create index invoices_by_account on invoices (company_id, account_number, id);
+create index invoices_by_type on invoices (company_id, type, id);
+create index invoices_by_amount on invoices (company_id, amount, id);
+create index invoices_by_amount_due on invoices (company_id, amount_due, id);
+create index invoices_by_status on invoices (company_id, status, id);
+create index invoices_in_dispute on invoices (company_id, invoice_date) where in_dispute;
+drop index invoices_account_date;
+create index invoices_by_account_id on invoices (account_id, invoice_date, id);
+-- Search: any part of an invoice number or reference.
+create index invoices_number_trgm on invoices using gin (number gin_trgm_ops);
+create index invoices_reference_trgm on invoices using gin (reference gin_trgm_ops);
+
+-- A payment moves money for one or more invoices (its allocations). Card or
+-- bank details are never stored: only what identifies the method to a person.
+create table payments (
+  id uuid primary key default gen_random_uuid(),
+  company_id uuid not null references companies(id),
+  created_by uuid references users(id) on delete set null,
+  kind text not null check (kind in ('one_time', 'autopay', 'guest', 'credit')),
+  confirmation_number text not null unique,
+  status text not null check (status in ('scheduled', 'processing', 'completed', 'returned', 'cancelled')),
+  processing_date date not null,
+  currency char(3) not null,
+  amount bigint not null,
+  method_type text not null check (method_type in ('card', 'ach', 'sepa', 'paypal', 'credit')),
+  method_brand text,
+  method_last4 text,
+  created_at timestamptz not null default now(),
+  completed_at timestamptz
+);
+create index payments_company on payments (company_id, processing_date desc);
+
+create table payment_allocations (
+  payment_id uuid not null references payments(id),
+  invoice_id bigint not null references invoices(id),
+  amount bigint not null,
+  primary key (payment_id, invoice_id)
+);
+create index payment_allocations_invoice on payment_allocations (invoice_id);
+`,
+  },
 ];
+

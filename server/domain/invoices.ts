@@ -1,50 +1,30 @@
-/**
- * Invoice queries. Visibility is part of every WHERE clause: an invoice
- * outside the caller's company or scope is simply not found (404), so its
- * existence never leaks.
- */
+/** Invoice lists, one invoice's detail, its shipments and the payments applied to it. */
 import type {
+  AppliedPayment,
   Charge,
+  DocumentFormat,
   Invoice,
   InvoiceDetail,
   InvoiceListQuery,
   InvoicePage,
-  InvoiceSortKey,
   Shipment,
   ShipmentPage,
-  StatusPreset,
 } from '../../src/api/schemas/invoice.js';
+import { TOTAL_CAP } from '../../src/api/schemas/invoice.js';
 import type { Sql } from '../db/db.js';
-import { ProblemError, notFound } from '../http/problem.js';
+import { notFound } from '../http/problem.js';
 import type { Caller } from './caller.js';
+import { Where, invoiceFilter, orderBy, visibleTo } from './invoice-filter.js';
 
 const DEFAULT_PAGE_SIZE = 50;
 
-const SORT_COLUMNS: Record<InvoiceSortKey, string> = {
-  number: 'i.number',
-  account: 'a.number',
-  invoiceDate: 'i.invoice_date',
-  dueDate: 'i.due_date',
-  type: 'i.type',
-  amount: 'i.amount',
-  amountDue: 'i.amount_due',
-  status: 'i.status',
-};
-
-const PRESET_STATUSES: Record<Exclude<StatusPreset, 'all' | 'in_dispute'>, string[]> = {
-  outstanding: ['open', 'past_due'],
-  open: ['open'],
-  past_due: ['past_due'],
-  scheduled: ['payment_scheduled', 'payment_pending'],
-  paid: ['paid'],
-  returned: ['payment_returned'],
-  closed: ['closed'],
-};
-
-const INVOICE_COLUMNS = `i.number, a.number as account_number, p.number as plan_number, i.invoice_date, i.due_date,
+export const INVOICE_COLUMNS = `i.id, i.number, i.account_number, p.number as plan_number, i.invoice_date, i.due_date,
   i.type, i.currency, i.amount, i.amount_due, i.status, i.in_dispute, i.autopay, i.reference, i.control_id`;
 
-interface InvoiceRow {
+export const INVOICE_FROM = 'from invoices i left join plans p on p.id = i.plan_id';
+
+export interface InvoiceRow {
+  id: number;
   number: string;
   account_number: string;
   plan_number: string | null;
@@ -62,7 +42,7 @@ interface InvoiceRow {
   [key: string]: unknown;
 }
 
-function toInvoice(row: InvoiceRow): Invoice {
+export function toInvoice(row: InvoiceRow): Invoice {
   return {
     number: row.number,
     accountNumber: row.account_number,
@@ -80,79 +60,38 @@ function toInvoice(row: InvoiceRow): Invoice {
   };
 }
 
-/** A WHERE clause built with numbered parameters. */
-class Where {
-  readonly clauses: string[] = [];
-  readonly params: unknown[] = [];
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-  toString(): string {
-    return this.clauses.join(' and ');
-  }
-}
-
-/** Restricts `i` (invoices) to what the caller may see. */
-function visibleTo(where: Where, caller: Caller): void {
-  where.clauses.push(`i.company_id = ${where.param(caller.companyId)}`);
-  if (!caller.scopeAll) where.clauses.push(`i.account_id = any(${where.param(caller.visibleAccountIds)}::uuid[])`);
-}
-
 export async function listInvoices(sql: Sql, caller: Caller, query: InvoiceListQuery): Promise<InvoicePage> {
-  if (query.from && query.to && query.from > query.to) {
-    throw new ProblemError(400, 'validation_failed', { fieldErrors: { to: 'range_inverted' } });
-  }
-  if (query.min !== undefined && query.max !== undefined && query.min > query.max) {
-    throw new ProblemError(400, 'validation_failed', { fieldErrors: { max: 'range_inverted' } });
-  }
-  const where = new Where();
-  visibleTo(where, caller);
-  if (query.view === 'plan') where.clauses.push('i.plan_id is not null');
-  const preset = query.status ?? 'outstanding';
-  if (preset === 'in_dispute') where.clauses.push('i.in_dispute');
-  else if (preset !== 'all') where.clauses.push(`i.status = any(${where.param(PRESET_STATUSES[preset])}::text[])`);
-  if (query.account) where.clauses.push(`a.number = ${where.param(query.account)}`);
-  if (query.plan) where.clauses.push(`p.number = ${where.param(query.plan)}`);
-  if (query.from) where.clauses.push(`i.invoice_date >= ${where.param(query.from)}::date`);
-  if (query.to) where.clauses.push(`i.invoice_date <= ${where.param(query.to)}::date`);
-  if (query.min !== undefined) where.clauses.push(`i.amount >= ${where.param(query.min)}`);
-  if (query.max !== undefined) where.clauses.push(`i.amount <= ${where.param(query.max)}`);
-  const q = query.q?.trim();
-  if (q) {
-    const like = where.param(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const exact = where.param(q.toUpperCase());
-    where.clauses.push(`(i.number ilike ${like} or a.number ilike ${like} or i.reference ilike ${like}
-      or exists (select 1 from shipments s where s.invoice_id = i.id and s.tracking_number = ${exact}))`);
-  }
+  const where = invoiceFilter(caller, query);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-  const column = SORT_COLUMNS[query.sort ?? 'invoiceDate'];
-  const direction = (query.order ?? (query.sort ? 'asc' : 'desc')) === 'asc' ? 'asc' : 'desc';
-  const from = `from invoices i join accounts a on a.id = i.account_id left join plans p on p.id = i.plan_id where ${where}`;
+  const filterParams = [...where.params];
   const rows = await sql.query<InvoiceRow>(
-    `select ${INVOICE_COLUMNS} ${from} order by ${column} ${direction}, i.id ${direction}
+    `select ${INVOICE_COLUMNS} ${INVOICE_FROM} where ${where} order by ${orderBy(query)}
       limit ${where.param(pageSize)} offset ${where.param((page - 1) * pageSize)}`,
     where.params,
   );
+  // Counting a million rows costs more than the page itself: stop at the cap.
   const [count] = await sql.query<{ n: number }>(
-    `select count(*)::int as n ${from}`,
-    where.params.slice(0, where.params.length - 2),
+    `select count(*)::int as n from (select 1 from invoices i where ${where} limit ${TOTAL_CAP + 1}) matching`,
+    filterParams,
   );
-  return { items: rows.map(toInvoice), page, pageSize, total: count!.n };
+  return {
+    items: rows.map(toInvoice),
+    page,
+    pageSize,
+    total: Math.min(count!.n, TOTAL_CAP),
+    totalCapped: count!.n > TOTAL_CAP,
+  };
 }
 
-async function findInvoice(
-  sql: Sql,
-  caller: Caller,
-  number: string,
-): Promise<InvoiceRow & { id: number; plan_id: string | null }> {
-  const where = new Where();
-  visibleTo(where, caller);
+export type FoundInvoice = InvoiceRow & { plan_id: string | null; xml_enrolled: boolean };
+
+/** The invoice if the caller may see it; 404 otherwise, whether it exists or not. */
+export async function findInvoice(sql: Sql, caller: Caller, number: string): Promise<FoundInvoice> {
+  const where = visibleTo(new Where(), caller);
   where.clauses.push(`i.number = ${where.param(number.toUpperCase())}`);
-  const [row] = await sql.query<InvoiceRow & { id: number; plan_id: string | null }>(
-    `select i.id, i.plan_id, ${INVOICE_COLUMNS}
-       from invoices i join accounts a on a.id = i.account_id left join plans p on p.id = i.plan_id
+  const [row] = await sql.query<FoundInvoice>(
+    `select ${INVOICE_COLUMNS}, i.plan_id, a.xml_enrolled ${INVOICE_FROM} join accounts a on a.id = i.account_id
       where ${where}`,
     where.params,
   );
@@ -160,7 +99,11 @@ async function findInvoice(
   return row;
 }
 
-interface ChargeRow {
+export function formatsOf(invoice: { xml_enrolled: boolean }): DocumentFormat[] {
+  return invoice.xml_enrolled ? ['pdf', 'csv', 'xml'] : ['pdf', 'csv'];
+}
+
+export interface ChargeRow {
   id: number;
   shipment_id: number | null;
   code: Charge['code'];
@@ -169,12 +112,36 @@ interface ChargeRow {
   [key: string]: unknown;
 }
 
-const toCharge = (row: ChargeRow, currency: string): Charge => ({
+export const toCharge = (row: ChargeRow, currency: string): Charge => ({
   id: String(row.id),
   code: row.code,
   description: row.description,
   amount: { amount: row.amount, currency },
 });
+
+export async function paymentsApplied(sql: Sql, invoiceId: number, currency: string): Promise<AppliedPayment[]> {
+  const rows = await sql.query<{
+    confirmation_number: string;
+    status: AppliedPayment['status'];
+    processing_date: string;
+    amount: number;
+    method_type: AppliedPayment['method']['type'];
+    method_brand: string | null;
+    method_last4: string | null;
+  }>(
+    `select p.confirmation_number, p.status, p.processing_date, a.amount, p.method_type, p.method_brand, p.method_last4
+       from payment_allocations a join payments p on p.id = a.payment_id
+      where a.invoice_id = $1 order by p.processing_date, p.created_at`,
+    [invoiceId],
+  );
+  return rows.map((r) => ({
+    confirmationNumber: r.confirmation_number,
+    status: r.status,
+    processingDate: r.processing_date,
+    amount: { amount: r.amount, currency },
+    method: { type: r.method_type, brand: r.method_brand, last4: r.method_last4 },
+  }));
+}
 
 export async function getInvoice(sql: Sql, caller: Caller, number: string): Promise<InvoiceDetail> {
   const row = await findInvoice(sql, caller, number);
@@ -196,35 +163,38 @@ export async function getInvoice(sql: Sql, caller: Caller, number: string): Prom
     shipmentCount: count!.n,
     charges: charges.map((c) => toCharge(c, row.currency)),
     planMembers: members.map((m) => m.number),
+    payments: await paymentsApplied(sql, row.id, row.currency),
+    formats: formatsOf(row),
   };
 }
 
-export async function listShipments(
+interface ShipmentRow {
+  id: number;
+  tracking_number: string;
+  ship_date: string;
+  service: string;
+  billed_weight: number;
+  weight_unit: 'kg' | 'lb';
+  sender_city: string;
+  sender_country: string;
+  receiver_city: string;
+  receiver_country: string;
+  reference: string | null;
+  [key: string]: unknown;
+}
+
+/** Shipments of one invoice (by id) with their charges, `limit` from `offset`. */
+export async function shipmentsOf(
   sql: Sql,
-  caller: Caller,
-  number: string,
-  paging: { page?: number | undefined; pageSize?: number | undefined },
-): Promise<ShipmentPage> {
-  const invoice = await findInvoice(sql, caller, number);
-  const page = paging.page ?? 1;
-  const pageSize = paging.pageSize ?? DEFAULT_PAGE_SIZE;
-  const rows = await sql.query<{
-    id: number;
-    tracking_number: string;
-    ship_date: string;
-    service: string;
-    billed_weight: number;
-    weight_unit: 'kg' | 'lb';
-    sender_city: string;
-    sender_country: string;
-    receiver_city: string;
-    receiver_country: string;
-    reference: string | null;
-  }>(
+  invoice: { id: number; currency: string },
+  offset: number,
+  limit: number,
+): Promise<Shipment[]> {
+  const rows = await sql.query<ShipmentRow>(
     `select id, tracking_number, ship_date, service, billed_weight, weight_unit, sender_city, sender_country,
             receiver_city, receiver_country, reference
        from shipments where invoice_id = $1 order by id limit $2 offset $3`,
-    [invoice.id, pageSize, (page - 1) * pageSize],
+    [invoice.id, limit, offset],
   );
   const charges = rows.length
     ? await sql.query<ChargeRow>(
@@ -232,11 +202,14 @@ export async function listShipments(
         [rows.map((r) => r.id)],
       )
     : [];
-  const [count] = await sql.query<{ n: number }>('select count(*)::int as n from shipments where invoice_id = $1', [
-    invoice.id,
-  ]);
-  const items: Shipment[] = rows.map((r) => {
-    const own = charges.filter((c) => c.shipment_id === r.id).map((c) => toCharge(c, invoice.currency));
+  const byShipment = new Map<number, Charge[]>();
+  for (const charge of charges) {
+    const list = byShipment.get(charge.shipment_id!) ?? [];
+    list.push(toCharge(charge, invoice.currency));
+    byShipment.set(charge.shipment_id!, list);
+  }
+  return rows.map((r) => {
+    const own = byShipment.get(r.id) ?? [];
     return {
       id: String(r.id),
       trackingNumber: r.tracking_number,
@@ -251,5 +224,29 @@ export async function listShipments(
       total: { amount: own.reduce((sum, c) => sum + c.amount.amount, 0), currency: invoice.currency },
     };
   });
+}
+
+export async function listShipments(
+  sql: Sql,
+  caller: Caller,
+  number: string,
+  paging: { page?: number | undefined; pageSize?: number | undefined },
+): Promise<ShipmentPage> {
+  const invoice = await findInvoice(sql, caller, number);
+  const page = paging.page ?? 1;
+  const pageSize = paging.pageSize ?? DEFAULT_PAGE_SIZE;
+  const items = await shipmentsOf(sql, invoice, (page - 1) * pageSize, pageSize);
+  const [count] = await sql.query<{ n: number }>('select count(*)::int as n from shipments where invoice_id = $1', [
+    invoice.id,
+  ]);
   return { items, page, pageSize, total: count!.n };
+}
+
+/** Marks open invoices whose due date has passed; run at start and by the scheduler each day. */
+export async function markPastDue(sql: Sql, today: string): Promise<number> {
+  const rows = await sql.query(
+    `update invoices set status = 'past_due' where status = 'open' and amount > 0 and due_date < $1::date returning id`,
+    [today],
+  );
+  return rows.length;
 }

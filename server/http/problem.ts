@@ -20,6 +20,7 @@ const TITLES: Record<ProblemCode, string> = {
   rate_limited: 'Too many attempts',
   conflict: 'The request conflicts with the current state',
   internal_error: 'Something went wrong on our side',
+  xml_not_enrolled: 'This account is not enrolled in XML invoices',
 };
 
 export class ProblemError extends Error {

@@ -17,7 +17,8 @@ function codeOf(issue: Issue): FieldCode {
       // Needs parsing with `reportInput: true` (see PARSE_OPTIONS) to tell absent from wrong.
       return issue.input === undefined ? 'required' : 'invalid_type';
     case 'too_small':
-      return issue.origin === 'string' && issue.minimum === 1 ? 'required' : 'too_small';
+      if (issue.origin !== 'string') return 'too_small';
+      return issue.minimum === 1 ? 'required' : 'too_short';
     case 'too_big':
       return issue.origin === 'string' ? 'too_long' : 'too_big';
     case 'invalid_format':

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { generateInvoices } from '../../server/db/generate.js';
 import { OTHER_COMPANY_ADMIN } from '../../server/db/seed.js';
+import { markPastDue } from '../../server/domain/invoices.js';
+import { today } from '../helpers/database.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 interface Page {
@@ -34,6 +37,7 @@ describe('invoices', () => {
   test('the default list is open and past-due invoices, newest first, 50 a page', async () => {
     const page = await list('admin1');
     assert.equal(page.pageSize, 50);
+    assert.equal(page.totalCapped, false);
     assert.equal(page.items.length, 50);
     assert.ok(page.items.every((i) => i.status === 'open' || i.status === 'past_due'));
     const dates = page.items.map((i) => i.invoiceDate);
@@ -109,18 +113,28 @@ describe('invoices', () => {
     assert.ok(range.items.every((i) => i.invoiceDate >= '2026-01-01' && i.invoiceDate <= '2026-01-31'));
     const amounts = await list('admin1', '?status=all&min=10000&max=20000&pageSize=200');
     assert.ok(amounts.items.every((i) => i.amount.amount >= 10000 && i.amount.amount <= 20000));
-    const target = account.items[0]!;
-    const found = await list('admin1', `?status=all&q=${target.number.toLowerCase()}`);
-    assert.deepEqual(
-      found.items.map((i) => i.number),
-      [target.number],
+  });
+
+  test('search finds invoices by number, account, reference and tracking number', async () => {
+    const [target] = await server.db.query<{ number: string; reference: string; tracking_number: string; account_number: string }>(
+      `select i.number, i.reference, s.tracking_number, i.account_number
+         from invoices i join shipments s on s.invoice_id = i.id join companies c on c.id = i.company_id
+        where c.name = 'Demo Co' and i.reference is not null limit 1`,
     );
-    const [{ tracking_number }] = await server.db.query<{ tracking_number: string }>(
-      `select s.tracking_number from shipments s join invoices i on i.id = s.invoice_id where i.number = $1 limit 1`,
-      [target.number],
+    const numbers = async (q: string) =>
+      (await list('admin1', `?status=all&pageSize=200&q=${encodeURIComponent(q)}`)).items.map((i) => i.number);
+    assert.deepEqual(await numbers(target!.number.toLowerCase()), [target!.number]);
+    assert.ok((await numbers(target!.number.slice(4, 10))).includes(target!.number), 'any part of the number');
+    assert.ok((await numbers(target!.tracking_number)).includes(target!.number));
+    assert.ok((await numbers(target!.reference)).includes(target!.number));
+    const byAccount = await list('admin1', `?status=all&q=${target!.account_number.toLowerCase()}`);
+    assert.ok(byAccount.total > 10 && byAccount.items.every((i) => i.accountNumber === target!.account_number));
+    // Another company's tracking numbers find nothing.
+    const [foreign] = await server.db.query<{ tracking_number: string }>(
+      `select s.tracking_number from shipments s join invoices i on i.id = s.invoice_id join companies c on c.id = i.company_id
+        where c.name <> 'Demo Co' limit 1`,
     );
-    const byTracking = await list('admin1', `?status=all&q=${tracking_number}`);
-    assert.ok(byTracking.items.some((i) => i.number === target.number));
+    assert.deepEqual(await numbers(foreign!.tracking_number), []);
   });
 
   test('search text is data, not a pattern or SQL', async () => {
@@ -145,6 +159,26 @@ describe('invoices', () => {
     const sum = lines.reduce((total: number, c: { amount: { amount: number } }) => total + c.amount.amount, 0);
     assert.equal(sum, invoice!.amount.amount, 'charge lines add up to the invoice amount');
     assert.match(shipments.items[0].trackingNumber, /^1Z[A-Z0-9]{16}$/);
+  });
+
+  test('a paid invoice lists its payment; XML is offered only for XML-enrolled accounts', async () => {
+    const token = await server.tokenFor('admin1');
+    const [paid] = await server.db.query<{ number: string; account_number: string }>(
+      `select i.number, i.account_number from invoices i join companies c on c.id = i.company_id
+        where c.name = 'Demo Co' and i.status = 'paid' and i.account_number = '4R7X21' limit 1`,
+    );
+    const detail = await (await server.api(`/invoices/${paid!.number}`, { token })).json();
+    assert.equal(detail.payments.length, 1);
+    assert.equal(detail.payments[0].status, 'completed');
+    assert.deepEqual(detail.payments[0].amount, detail.amount);
+    assert.match(detail.payments[0].confirmationNumber, /^[A-Z2-9]{12}$/);
+    assert.deepEqual(detail.formats, ['pdf', 'csv', 'xml'], '4R7X21 is enrolled in XML');
+    const [other] = await server.db.query<{ number: string }>(
+      `select number from invoices where account_number = 'W9E530' limit 1`,
+    );
+    const plain = await (await server.api(`/invoices/${other!.number}`, { token })).json();
+    assert.deepEqual(plain.formats, ['pdf', 'csv']);
+    assert.deepEqual(plain.planMembers, ['8F2K44', 'W9E530']);
   });
 
   test("another company's invoice and an out-of-scope invoice are both 404", async () => {
@@ -195,6 +229,37 @@ describe('invoices', () => {
     assert.deepEqual(payerPlans.items, []);
   });
 
+  test('past 10,000 matches the total is capped and says so', async () => {
+    const accounts = await server.db.query<{ id: string; number: string; country: string; currency: string; company_id: string }>(
+      `select a.id, a.number, a.country, a.currency, a.company_id from accounts a join companies c on c.id = a.company_id
+        where c.name <> 'Demo Co'`,
+    );
+    await generateInvoices(server.db, {
+      companyId: accounts[0]!.company_id,
+      accounts: accounts.map((a) => ({ ...a, planId: null })),
+      count: 10_100,
+      from: '2026-01-01',
+      to: today(),
+      today: today(),
+      seed: 3,
+      lines: 'light',
+    });
+    const page = await list(OTHER_COMPANY_ADMIN, '?status=all&pageSize=10');
+    assert.equal(page.total, 10_000);
+    assert.equal(page.totalCapped, true);
+    assert.equal(page.items.length, 10);
+  });
+
+  test('open invoices past their due date become past due', async () => {
+    const [invoice] = await server.db.query<{ id: number }>(
+      `update invoices set due_date = $1::date - 3 where id = (select id from invoices where status = 'open' and amount > 0 limit 1) returning id`,
+      [today()],
+    );
+    assert.ok((await markPastDue(server.db, today())) >= 1);
+    const [after] = await server.db.query<{ status: string }>('select status from invoices where id = $1', [invoice!.id]);
+    assert.equal(after!.status, 'past_due');
+  });
+
   test('bad list queries get 400 with field codes', async () => {
     const token = await server.tokenFor('admin1');
     const cases: [string, Record<string, string>][] = [
@@ -203,6 +268,7 @@ describe('invoices', () => {
       ['?pageSize=0', { pageSize: 'too_small' }],
       ['?page=abc', { page: 'invalid_type' }],
       [`?q=${'x'.repeat(10_000)}`, { q: 'too_long' }],
+      ['?q=ab', { q: 'too_short' }],
       ['?from=2026-02-01&to=2026-01-01', { to: 'range_inverted' }],
       ['?min=500&max=100', { max: 'range_inverted' }],
       ['?from=2026-13-45', { from: 'invalid_format' }],

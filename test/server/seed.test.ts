@@ -73,6 +73,35 @@ describe('migrations and demo data', () => {
     assert.ok(credits > 0);
   });
 
+  test('every balance is the amount less completed payments, and payments explain statuses', async () => {
+    const [{ n: unbalanced }] = await db.query<{ n: number }>(
+      `select count(*)::int as n from invoices i
+        where i.amount_due <> i.amount - (select coalesce(sum(a.amount), 0) from payment_allocations a
+                                            join payments p on p.id = a.payment_id
+                                           where a.invoice_id = i.id and p.status = 'completed')`,
+    );
+    assert.equal(unbalanced, 0);
+    const pairs = await db.query<{ status: string; payment: string | null }>(
+      `select distinct i.status, p.status as payment from invoices i
+         left join payment_allocations a on a.invoice_id = i.id left join payments p on p.id = a.payment_id`,
+    );
+    const expected: Record<string, string | null> = {
+      open: null,
+      past_due: null,
+      paid: 'completed',
+      closed: 'completed',
+      payment_scheduled: 'scheduled',
+      payment_pending: 'processing',
+      payment_returned: 'returned',
+    };
+    for (const { status, payment } of pairs) assert.equal(payment, expected[status], status);
+    const [{ n: unbalancedPayments }] = await db.query<{ n: number }>(
+      `select count(*)::int as n from payments p
+        where p.amount <> (select sum(amount) from payment_allocations where payment_id = p.id)`,
+    );
+    assert.equal(unbalancedPayments, 0);
+  });
+
   test('a second company exists with its own accounts and invoices', async () => {
     const rows = await db.query<{ name: string; n: number }>(
       `select c.name, count(i.id)::int as n from companies c join invoices i on i.company_id = c.id group by c.name order by c.name`,

@@ -39,8 +39,12 @@ export const PlanNumber = z.string().check(z.regex(/^P[A-Z0-9]{7}$/));
 /** Invoice numbers: a short alphanumeric code, compared case-insensitively. */
 export const InvoiceNumber = z.string().check(z.regex(/^[A-Za-z0-9-]{4,24}$/));
 
-/** A short free-text search string. The limit keeps hostile inputs cheap to refuse. */
-export const SearchText = z.string().check(z.maxLength(100));
+/**
+ * A free-text search. Three characters at least, since shorter strings match
+ * too much to be useful and cannot use the trigram index; the upper limit
+ * keeps hostile inputs cheap to refuse.
+ */
+export const SearchText = z.string().check(z.minLength(3), z.maxLength(100));
 
 /** Paging query shared by list endpoints. Values arrive as strings in a query string. */
 export const pageQuery = {

@@ -101,12 +101,45 @@ export const Shipment = z.object({
 });
 export type Shipment = z.infer<typeof Shipment>;
 
+/** Invoice documents: the printable PDF, and the billing data files in CSV and XML. */
+export const DOCUMENT_FORMATS = ['pdf', 'csv', 'xml'] as const;
+export const DocumentFormat = z.enum(DOCUMENT_FORMATS);
+export type DocumentFormat = z.infer<typeof DocumentFormat>;
+
+export const PAYMENT_STATUSES = ['scheduled', 'processing', 'completed', 'returned', 'cancelled'] as const;
+export const PaymentStatus = z.enum(PAYMENT_STATUSES);
+export type PaymentStatus = z.infer<typeof PaymentStatus>;
+
+export const METHOD_TYPES = ['card', 'ach', 'sepa', 'paypal', 'credit'] as const;
+
+/** How a payment was made, as far as a person needs to recognise it: never a full number. */
+export const MethodSummary = z.object({
+  type: z.enum(METHOD_TYPES),
+  brand: z.nullable(z.string()),
+  last4: z.nullable(z.string()),
+});
+export type MethodSummary = z.infer<typeof MethodSummary>;
+
+/** A payment's share of one invoice. */
+export const AppliedPayment = z.object({
+  confirmationNumber: z.string(),
+  status: PaymentStatus,
+  processingDate: IsoDate,
+  /** The part of the payment applied to this invoice. */
+  amount: Money,
+  method: MethodSummary,
+});
+export type AppliedPayment = z.infer<typeof AppliedPayment>;
+
 export const InvoiceDetail = z.extend(Invoice, {
   shipmentCount: z.int(),
   /** Charges billed on the invoice rather than on a shipment. */
   charges: z.array(Charge),
   /** Accounts billed through this invoice's plan that the caller may see. */
   planMembers: z.array(AccountNumber),
+  payments: z.array(AppliedPayment),
+  /** Formats this invoice can be downloaded in (XML only for accounts enrolled in XML). */
+  formats: z.array(DocumentFormat),
 });
 export type InvoiceDetail = z.infer<typeof InvoiceDetail>;
 
@@ -158,12 +191,17 @@ export const InvoiceListQuery = z.strictObject({
 });
 export type InvoiceListQuery = z.infer<typeof InvoiceListQuery>;
 
+/** Counting is exact up to this many matches; beyond, `total` stops here and `totalCapped` is set. */
+export const TOTAL_CAP = 10_000;
+
 export const InvoicePage = z.object({
   items: z.array(Invoice),
   page: z.int(),
   pageSize: z.int(),
-  /** Number of invoices matching the filters, all pages together. */
+  /** Invoices matching the filters, all pages together, counted up to `TOTAL_CAP`. */
   total: z.int(),
+  /** True when more than `total` invoices match ("10,000+"). */
+  totalCapped: z.boolean(),
 });
 export type InvoicePage = z.infer<typeof InvoicePage>;
 

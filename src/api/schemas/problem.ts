@@ -22,6 +22,8 @@ export const PROBLEM_CODES = [
   'rate_limited',
   'conflict',
   'internal_error',
+  /** XML invoices were asked for an account not enrolled in XML. */
+  'xml_not_enrolled',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -37,6 +39,7 @@ export const FIELD_CODES = [
   'too_small',
   'too_big',
   'too_long',
+  'too_short',
   'unknown_field',
   /** The end of a range is before its start. */
   'range_inverted',
