@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { migrate } from '../server/db/migrate.js';
 import { generateInvoices, type GenAccount } from '../server/db/generate.js';
-import { DEMO_PASSWORD } from '../server/db/seed.js';
+import { DEMO_PASSWORD, refreshStatistics } from '../server/db/seed.js';
 import { hashPassword } from '../server/domain/passwords.js';
 import { openDatabase } from '../server/node.js';
 
@@ -75,7 +75,7 @@ await generateInvoices(db, {
     }
   },
 });
-if (db.kind === 'postgres') await db.query('analyze invoices');
+await refreshStatistics(db);
 await db.close();
 console.log(
   `Added ${count.toLocaleString('en')} invoices to Bench Co (${db.kind}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,

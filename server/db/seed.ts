@@ -125,7 +125,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
   // Hash once: the four demo users share a password.
   const hash = await hashPassword(DEMO_PASSWORD, options.passwordIterations);
   // One transaction: a seed interrupted half-way leaves an empty database, which the next start seeds again.
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const [existing] = await tx.query<{ n: number }>('select count(*)::int as n from companies');
     if (existing!.n > 0) return false;
@@ -161,4 +161,15 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
     });
     return true;
   });
+  if (seeded) await refreshStatistics(db);
+  return seeded;
+}
+
+/**
+ * After a bulk load: statistics for the planner, and the visibility map that
+ * lets counts run as index-only scans. PostgreSQL's autovacuum would get
+ * there eventually; PGlite has no autovacuum, so loaders call this.
+ */
+export async function refreshStatistics(db: Db): Promise<void> {
+  await db.exec('vacuum analyze invoices, shipments, charges, payments, payment_allocations');
 }

@@ -18,6 +18,7 @@ interface Page {
     dueDate: string;
   }[];
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
