@@ -4,9 +4,20 @@
  * A portal team can implement the API on its own backend from it.
  */
 import * as z from 'zod/mini';
+import { isFileResponse } from '../src/api/endpoint.js';
 import { Account, AccountList, Plan, PlanList } from '../src/api/schemas/account.js';
 import { Money } from '../src/api/schemas/common.js';
-import { Charge, Invoice, InvoiceDetail, InvoicePage, Shipment, ShipmentPage } from '../src/api/schemas/invoice.js';
+import { Dashboard, DashboardAlert } from '../src/api/schemas/dashboard.js';
+import { DocumentExport, DocumentExportRequest } from '../src/api/schemas/document.js';
+import {
+  AppliedPayment,
+  Charge,
+  Invoice,
+  InvoiceDetail,
+  InvoicePage,
+  Shipment,
+  ShipmentPage,
+} from '../src/api/schemas/invoice.js';
 import { Problem } from '../src/api/schemas/problem.js';
 import { Company, Scope, Session, SignInRequest, SignInResponse, User } from '../src/api/schemas/session.js';
 import { ROUTES } from './routes/index.js';
@@ -28,9 +39,14 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   Charge,
   Shipment,
   ShipmentPage,
+  AppliedPayment,
   Invoice,
   InvoiceDetail,
   InvoicePage,
+  DocumentExportRequest,
+  DocumentExport,
+  DashboardAlert,
+  Dashboard,
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -42,6 +58,7 @@ const ERROR_RESPONSES: Record<string, string> = {
   '404': 'Not found, or not visible to the caller',
   '413': 'Body too large',
   '415': 'Body is not JSON',
+  '422': 'Valid, but cannot be carried out (e.g. `xml_not_enrolled`, `too_many_invoices`)',
   '429': 'Too many attempts; see `Retry-After`',
 };
 
@@ -86,13 +103,18 @@ export function buildOpenApiDocument(): JsonSchema {
         });
       }
     }
+    const success = endpoint.response;
     const responses: Record<string, unknown> = {
-      [String(endpoint.status)]: endpoint.response
-        ? {
-            description: 'Success',
-            content: { 'application/json': { schema: refOrInline(endpoint.response, 'output') } },
-          }
-        : { description: 'Success, no content' },
+      [String(endpoint.status)]: !success
+        ? { description: 'Success, no content' }
+        : isFileResponse(success)
+          ? {
+              description: 'The file, with its name in `Content-Disposition`',
+              content: Object.fromEntries(
+                success.file.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+              ),
+            }
+          : { description: 'Success', content: { 'application/json': { schema: refOrInline(success, 'output') } } },
     };
     for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
       if (!endpoint.auth && (status === '401' || status === '403')) continue;

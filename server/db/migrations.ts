@@ -207,5 +207,23 @@ create table payment_allocations (
 create index payment_allocations_invoice on payment_allocations (invoice_id);
 `,
   },
+  {
+    id: '003_document_exports',
+    sql: /* sql */ `
+-- A download of several invoices. The row carries the progress, so any
+-- instance can answer "how far along" while another streams the file.
+create table document_exports (
+  id uuid primary key default gen_random_uuid(),
+  company_id uuid not null references companies(id),
+  user_id uuid not null references users(id) on delete cascade,
+  format text not null check (format in ('pdf', 'csv', 'xml')),
+  invoice_ids bigint[] not null,
+  excluded jsonb not null default '[]',
+  done int not null default 0,
+  status text not null default 'ready' check (status in ('ready', 'running', 'completed', 'failed')),
+  created_at timestamptz not null default now()
+);
+create index document_exports_user on document_exports (user_id, created_at desc);
+`,
+  },
 ];
-

@@ -86,10 +86,11 @@ export async function listInvoices(sql: Sql, caller: Caller, query: InvoiceListQ
 
 export type FoundInvoice = InvoiceRow & { plan_id: string | null; xml_enrolled: boolean };
 
-/** The invoice if the caller may see it; 404 otherwise, whether it exists or not. */
-export async function findInvoice(sql: Sql, caller: Caller, number: string): Promise<FoundInvoice> {
+/** The invoice (by number or id) if the caller may see it; 404 otherwise, whether it exists or not. */
+export async function findInvoice(sql: Sql, caller: Caller, key: string | { id: number }): Promise<FoundInvoice> {
   const where = visibleTo(new Where(), caller);
-  where.clauses.push(`i.number = ${where.param(number.toUpperCase())}`);
+  if (typeof key === 'string') where.clauses.push(`i.number = ${where.param(key.toUpperCase())}`);
+  else where.clauses.push(`i.id = ${where.param(key.id)}`);
   const [row] = await sql.query<FoundInvoice>(
     `select ${INVOICE_COLUMNS}, i.plan_id, a.xml_enrolled ${INVOICE_FROM} join accounts a on a.id = i.account_id
       where ${where}`,

@@ -21,6 +21,7 @@ const TITLES: Record<ProblemCode, string> = {
   conflict: 'The request conflicts with the current state',
   internal_error: 'Something went wrong on our side',
   xml_not_enrolled: 'This account is not enrolled in XML invoices',
+  too_many_invoices: 'Too many invoices for one download',
 };
 
 export class ProblemError extends Error {

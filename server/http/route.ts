@@ -6,7 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import type * as z from 'zod/mini';
-import type { Endpoint } from '../../src/api/endpoint.js';
+import { isFileResponse, type Endpoint, type FileResponse } from '../../src/api/endpoint.js';
 import { PARSE_OPTIONS, toFieldErrors } from '../../src/api/field-errors.js';
 import type { Db } from '../db/db.js';
 import { loadCaller, requireCapability, type Caller } from '../domain/caller.js';
@@ -16,7 +16,7 @@ import { readToken } from './tokens.js';
 import type { Services } from './services.js';
 
 type Schema = z.ZodMiniType;
-type Out<S> = S extends Schema ? z.output<S> : undefined;
+type Out<S> = S extends Schema ? z.output<S> : S extends FileResponse ? Response : undefined;
 
 export interface RouteContext<E extends Endpoint> {
   params: Out<E['params']>;
@@ -133,6 +133,7 @@ export function mountRoute<E extends Endpoint>(router: Hono, spec: RouteSpec<E>,
     }
     if (result instanceof Response) return result;
     if (!endpoint.response) return c.body(null, endpoint.status as 204);
+    if (isFileResponse(endpoint.response)) throw new Error(`route ${endpoint.path} must answer its file as a Response`);
     const parsed = endpoint.response.safeParse(result);
     if (!parsed.success) {
       services.log.error('response does not match the contract', {

@@ -7,6 +7,13 @@
 import type * as endpoints from '../../src/api/endpoints.js';
 import type { RouteSpec } from '../http/route.js';
 import { listAccountsRoute, listPlansRoute } from './accounts.js';
+import {
+  createDocumentExportRoute,
+  downloadDocumentExportRoute,
+  downloadInvoiceDocumentRoute,
+  getDocumentExportRoute,
+} from './documents.js';
+import { getDashboardRoute } from './dashboard.js';
 import { getInvoiceRoute, listInvoiceShipmentsRoute, listInvoicesRoute } from './invoices.js';
 import { getSessionRoute, signInRoute } from './session.js';
 
@@ -22,4 +29,9 @@ export const ROUTES: RouteTable = {
   listInvoices: listInvoicesRoute,
   getInvoice: getInvoiceRoute,
   listInvoiceShipments: listInvoiceShipmentsRoute,
+  downloadInvoiceDocument: downloadInvoiceDocumentRoute,
+  createDocumentExport: createDocumentExportRoute,
+  getDocumentExport: getDocumentExportRoute,
+  downloadDocumentExport: downloadDocumentExportRoute,
+  getDashboard: getDashboardRoute,
 };

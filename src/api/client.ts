@@ -11,7 +11,14 @@
  */
 import ky, { isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError } from 'ky';
 import type { KyInstance } from 'ky';
-import { fillPath, type Endpoint, type EndpointInput, type EndpointOutput } from './endpoint.js';
+import {
+  fillPath,
+  isFileResponse,
+  type DownloadedFile,
+  type Endpoint,
+  type EndpointInput,
+  type EndpointOutput,
+} from './endpoint.js';
 import { BillingApiError } from './errors.js';
 import { PARSE_OPTIONS, toFieldErrors } from './field-errors.js';
 import { Problem } from './schemas/problem.js';
@@ -38,6 +45,8 @@ export interface BillingClientOptions {
 export interface CallOptions {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
+  /** For file endpoints: called with the bytes received so far as the file streams in. */
+  onProgress?: ((received: number) => void) | undefined;
 }
 
 type CallArgs<E extends Endpoint> =
@@ -125,11 +134,33 @@ export class BillingClient {
         await response;
         return undefined as EndpointOutput<E>;
       }
+      if (isFileResponse(endpoint.response))
+        return (await readFile(await response, options?.onProgress)) as EndpointOutput<E>;
       return (await response.json(endpoint.response)) as EndpointOutput<E>;
     } catch (error) {
       throw toBillingError(error);
     }
   }
+}
+
+/** Reads a file response chunk by chunk, so a long download can show its progress. */
+async function readFile(
+  response: Response,
+  onProgress: ((received: number) => void) | undefined,
+): Promise<DownloadedFile> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress?.(received);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: new Blob(chunks, { type: response.headers.get('content-type') ?? '' }), filename };
 }
 
 function toBillingError(error: unknown): unknown {

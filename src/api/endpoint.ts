@@ -11,11 +11,31 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 type Schema = z.ZodMiniType;
 
+/** Marks an endpoint whose success is a file (a PDF, a CSV, a ZIP…), not JSON. */
+export interface FileResponse {
+  readonly file: readonly string[];
+}
+
+/** A file response with the media types it may have. */
+export const file = (...types: string[]): FileResponse => ({ file: types });
+
+export const isFileResponse = (response: unknown): response is FileResponse =>
+  typeof response === 'object' && response !== null && Array.isArray((response as FileResponse).file);
+
+/** What a file endpoint resolves to in the client. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From `Content-Disposition`, for saving. */
+  filename: string;
+}
+
+type Response = Schema | FileResponse | null;
+
 export interface Endpoint<
   P extends Schema | undefined = Schema | undefined,
   Q extends Schema | undefined = Schema | undefined,
   B extends Schema | undefined = Schema | undefined,
-  R extends Schema | null = Schema | null,
+  R extends Response = Response,
   A extends boolean = boolean,
 > {
   readonly method: HttpMethod;
@@ -24,7 +44,7 @@ export interface Endpoint<
   readonly params: P;
   readonly query: Q;
   readonly body: B;
-  /** Schema of a successful response body; `null` for 204 No Content. */
+  /** Schema of a successful JSON body; a `FileResponse` for files; `null` for 204 No Content. */
   readonly response: R;
   /** HTTP status of success. */
   readonly status: number;
@@ -43,7 +63,11 @@ export type EndpointInput<E extends Endpoint> = (E['params'] extends Schema
   (E['body'] extends Schema ? { body: InputOf<E['body']> } : { body?: never });
 
 /** What a successful call resolves to. */
-export type EndpointOutput<E extends Endpoint> = E['response'] extends Schema ? Infer<E['response']> : undefined;
+export type EndpointOutput<E extends Endpoint> = E['response'] extends Schema
+  ? Infer<E['response']>
+  : E['response'] extends FileResponse
+    ? DownloadedFile
+    : undefined;
 
 interface EndpointParts<P, Q, B, R, A> {
   params?: P;
@@ -58,7 +82,7 @@ export function endpoint<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
-  R extends Schema | null = null,
+  R extends Response = null,
   A extends boolean = true,
 >(method: HttpMethod, path: string, parts: EndpointParts<P, Q, B, R, A>): Endpoint<P, Q, B, R, A> {
   return {

@@ -4,8 +4,10 @@
  * (its route table is typed against this module), so a route cannot exist
  * without a contract, nor a contract without a route.
  */
-import { endpoint } from './endpoint.js';
+import { endpoint, file } from './endpoint.js';
+import { DocumentExport, DocumentExportRequest, DocumentParams, ExportParams } from './schemas/document.js';
 import { AccountList, PlanList } from './schemas/account.js';
+import { Dashboard } from './schemas/dashboard.js';
 import {
   InvoiceDetail,
   InvoiceListQuery,
@@ -51,3 +53,31 @@ export const listInvoiceShipments = endpoint('GET', '/invoices/{number}/shipment
   query: PageQuery,
   response: ShipmentPage,
 });
+
+/** One invoice as a file: the PDF, or its billing data in CSV or XML (XML for enrolled accounts only). */
+export const downloadInvoiceDocument = endpoint('GET', '/invoices/{number}/documents/{format}', {
+  params: DocumentParams,
+  response: file('application/pdf', 'text/csv', 'application/xml'),
+});
+
+/** Prepares several invoices as one download; says which cannot be produced, and why. */
+export const createDocumentExport = endpoint('POST', '/document-exports', {
+  body: DocumentExportRequest,
+  response: DocumentExport,
+  status: 201,
+});
+
+/** An export's progress while its file streams. */
+export const getDocumentExport = endpoint('GET', '/document-exports/{id}', {
+  params: ExportParams,
+  response: DocumentExport,
+});
+
+/** The export's file, streamed: one invoice's file, or a ZIP. */
+export const downloadDocumentExport = endpoint('GET', '/document-exports/{id}/file', {
+  params: ExportParams,
+  response: file('application/zip', 'application/pdf', 'text/csv', 'application/xml'),
+});
+
+/** Balance due, past due, due this week, aging and alerts, over the caller's scope. */
+export const getDashboard = endpoint('GET', '/dashboard', { response: Dashboard });

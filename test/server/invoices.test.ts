@@ -117,7 +117,12 @@ describe('invoices', () => {
   });
 
   test('search finds invoices by number, account, reference and tracking number', async () => {
-    const [target] = await server.db.query<{ number: string; reference: string; tracking_number: string; account_number: string }>(
+    const [target] = await server.db.query<{
+      number: string;
+      reference: string;
+      tracking_number: string;
+      account_number: string;
+    }>(
       `select i.number, i.reference, s.tracking_number, i.account_number
          from invoices i join shipments s on s.invoice_id = i.id join companies c on c.id = i.company_id
         where c.name = 'Demo Co' and i.reference is not null limit 1`,
@@ -231,7 +236,13 @@ describe('invoices', () => {
   });
 
   test('past 10,000 matches the total is capped and says so', async () => {
-    const accounts = await server.db.query<{ id: string; number: string; country: string; currency: string; company_id: string }>(
+    const accounts = await server.db.query<{
+      id: string;
+      number: string;
+      country: string;
+      currency: string;
+      company_id: string;
+    }>(
       `select a.id, a.number, a.country, a.currency, a.company_id from accounts a join companies c on c.id = a.company_id
         where c.name <> 'Demo Co'`,
     );
@@ -257,7 +268,9 @@ describe('invoices', () => {
       [today()],
     );
     assert.ok((await markPastDue(server.db, today())) >= 1);
-    const [after] = await server.db.query<{ status: string }>('select status from invoices where id = $1', [invoice!.id]);
+    const [after] = await server.db.query<{ status: string }>('select status from invoices where id = $1', [
+      invoice!.id,
+    ]);
     assert.equal(after!.status, 'past_due');
   });
 

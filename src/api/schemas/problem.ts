@@ -24,6 +24,8 @@ export const PROBLEM_CODES = [
   'internal_error',
   /** XML invoices were asked for an account not enrolled in XML. */
   'xml_not_enrolled',
+  /** An export of "all matching" would hold more invoices than one download allows. */
+  'too_many_invoices',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
