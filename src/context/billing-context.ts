@@ -7,7 +7,7 @@
 import { createContext } from '@lit/context';
 import type { BillingClient } from '../api/client.js';
 import type { Session } from '../api/schemas/session.js';
-import type { I18n } from '../internal/i18n.js';
+import type { I18n, MessageOverrides } from '../internal/i18n.js';
 
 export type SessionState =
   /** No token: guest elements work, signed-in ones ask to sign in. */
@@ -20,6 +20,8 @@ export interface BillingContext {
   client: BillingClient;
   session: SessionState;
   i18n: I18n;
+  /** The host's replacement texts, for elements that use another locale than the provider. */
+  messages: MessageOverrides | undefined;
   /** ISO 3166 country of the visitor, for payment types; from the provider or the company. */
   country: string;
   /** Links every element offers for help and contact. */

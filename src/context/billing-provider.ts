@@ -140,6 +140,7 @@ export class UpsBillingProvider extends LitElement {
       client: this.#client!,
       session,
       i18n,
+      messages: this.messages,
       country: this.country?.toUpperCase() ?? (session.status === 'ready' ? session.session.company.country : 'US'),
       helpHref: this.helpHref ?? null,
       contactHref: this.contactHref ?? null,

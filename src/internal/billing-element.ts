@@ -6,10 +6,19 @@
  */
 import { ContextRoot, consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { billingContext, type BillingContext } from '../context/billing-context.js';
 import { commonMessages } from '../locales/bundles.js';
-import { createI18n, hasLocale, loadLocale, registerMessages, type I18n, type MessageBundle } from './i18n.js';
+import {
+  createI18n,
+  hasLocale,
+  loadLocale,
+  matchLocale,
+  registerMessages,
+  type I18n,
+  type MessageBundle,
+  type MessageOverrides,
+} from './i18n.js';
 import { baseStyles } from './styles.js';
 
 const PROVIDER = 'ups-billing-provider';
@@ -37,6 +46,7 @@ function providerAbove(node: Node): Element | null {
 
 const reported = new Set<string>();
 let fallback: I18n | undefined;
+let fallbackOverrides: MessageOverrides | undefined;
 
 export abstract class UpsBillingElement extends LitElement {
   static override styles = [baseStyles];
@@ -52,9 +62,32 @@ export abstract class UpsBillingElement extends LitElement {
 
   @state() private missingProvider = false;
 
-  /** Messages and formats of the current locale (English until a provider answers). */
+  /**
+   * Locale of this element alone (`en`, `fr`, `fr-CA`…). By default the
+   * provider's, else the page's `<html lang>`, else English.
+   */
+  @property({ reflect: true }) locale: string | undefined;
+
+  /** Messages and formats of the locale in effect. */
   protected get i18n(): I18n {
-    return this.billing?.i18n ?? (fallback ??= createI18n('en'));
+    const own = matchLocale(this.locale);
+    const provided = this.billing?.i18n;
+    if (provided && (!own || own === provided.locale)) return provided;
+    const locale = own ?? matchLocale(document.documentElement.lang) ?? 'en';
+    const overrides = this.billing?.messages;
+    if (fallback?.locale !== locale || fallbackOverrides !== overrides) {
+      fallback = createI18n(locale, overrides);
+      fallbackOverrides = overrides;
+    }
+    return fallback;
+  }
+
+  /**
+   * Whether the element cannot work without a provider. Elements that can
+   * (the invoice table given `.items`) override it.
+   */
+  protected needsProvider(): boolean {
+    return true;
   }
 
   constructor() {
@@ -72,8 +105,8 @@ export abstract class UpsBillingElement extends LitElement {
     super.willUpdate(changed);
     // An element defined after the provider switched locale brings bundles
     // the provider did not load: load them, then render again.
-    const locale = this.billing?.i18n.locale;
-    if (locale && !hasLocale(locale)) void loadLocale(locale).then(() => this.requestUpdate());
+    const locale = this.i18n.locale;
+    if (!hasLocale(locale)) void loadLocale(locale).then(() => this.requestUpdate());
   }
 
   async #checkProvider(): Promise<void> {
@@ -82,7 +115,7 @@ export abstract class UpsBillingElement extends LitElement {
       await Promise.race([customElements.whenDefined(PROVIDER), new Promise((r) => setTimeout(r, 3000))]);
     }
     await new Promise((r) => requestAnimationFrame(r));
-    if (this.billing || !this.isConnected) return;
+    if (this.billing || !this.isConnected || !this.needsProvider()) return;
     this.missingProvider = true;
     if (!reported.has(this.localName)) {
       reported.add(this.localName);
@@ -105,7 +138,7 @@ export abstract class UpsBillingElement extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
-    if (this.billing) return this.renderContent();
+    if (this.billing || !this.needsProvider()) return this.renderContent();
     if (!this.missingProvider) return nothing;
     return html`<p class="notice error" role="alert" part="missing-provider">${this.i18n.t('provider.missing')}</p>`;
   }

@@ -3,12 +3,98 @@ import { css } from 'lit';
 export const invoiceTableStyles = css`
   :host {
     --_row-height: var(--ups-invoice-table-row-height, 2.5rem);
+    --_visible-rows: var(--ups-invoice-table-visible-rows, 12);
   }
-  .frame {
-    overflow: auto;
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_ups-space) calc(var(--_ups-space) * 1.5);
+    margin-bottom: calc(var(--_ups-space) * 1.5);
+  }
+  .field {
+    display: grid;
+    gap: 2px;
+  }
+  .field label,
+  .field .label {
+    color: var(--_ups-muted);
+    font-size: 0.85em;
+  }
+  .field.search {
+    flex: 1 1 16rem;
+  }
+  .field.amount input {
+    width: 7rem;
+  }
+  input,
+  select {
+    min-height: 2.25rem;
+    padding: 0 0.5rem;
     border: 1px solid var(--_ups-border);
     border-radius: var(--_ups-radius);
     background: var(--_ups-surface);
+    color: inherit;
+    font: inherit;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_ups-danger);
+  }
+  input[type='checkbox'] {
+    min-height: 0;
+    width: 1.1rem;
+    height: 1.1rem;
+    accent-color: var(--_ups-accent);
+  }
+  .field-hint {
+    color: var(--_ups-muted);
+    font-size: 0.85em;
+  }
+  .field-error {
+    color: var(--_ups-danger);
+    font-size: 0.85em;
+  }
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_ups-accent);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_ups-space) calc(var(--_ups-space) * 1.5);
+    margin-bottom: var(--_ups-space);
+    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5);
+    border-radius: var(--_ups-radius);
+    background: var(--_ups-surface-alt);
+  }
+  .button[disabled] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+
+  .frame {
+    --_frame-height: calc(var(--_row-height) * (var(--_visible-rows) + 1) + 3.5rem);
+    position: relative;
+    max-height: var(--_frame-height);
+    overflow: auto;
+    /* Scroll anchoring would move the position under a windowed table. */
+    overflow-anchor: none;
+    border: 1px solid var(--_ups-border);
+    border-radius: var(--_ups-radius);
+    background: var(--_ups-surface);
+  }
+  /* While loading, the frame has its loaded height already: nothing moves when rows arrive. */
+  .frame.loading {
+    height: var(--_frame-height);
   }
   table {
     width: 100%;
@@ -24,17 +110,64 @@ export const invoiceTableStyles = css`
   th,
   td {
     height: var(--_row-height);
-    padding: 0 calc(var(--_ups-space) * 1.25);
+    padding: 0 calc(var(--_ups-space) * 0.9);
     border-top: 1px solid var(--_ups-border);
     text-align: start;
     white-space: nowrap;
   }
+  tbody th {
+    font-weight: 600;
+  }
   thead th {
+    position: sticky;
+    top: 0;
+    z-index: 1;
     background: var(--_ups-surface-alt);
     font-weight: 600;
   }
+  th .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .sort-icon::after {
+    content: '↕';
+    color: var(--_ups-muted);
+    font-size: 0.85em;
+  }
+  .sort-icon.asc::after {
+    content: '↑';
+    color: inherit;
+  }
+  .sort-icon.desc::after {
+    content: '↓';
+    color: inherit;
+  }
   .num {
     text-align: end;
+  }
+  th.num .sort {
+    flex-direction: row-reverse;
+  }
+  .select,
+  .mark,
+  .actions {
+    width: 1%;
+    text-align: center;
+  }
+  tr.selected {
+    background: color-mix(in srgb, var(--_ups-accent) 8%, transparent);
+  }
+  .type {
+    max-width: 11rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .badge {
     display: inline-block;
@@ -55,6 +188,40 @@ export const invoiceTableStyles = css`
   .badge.payment_pending {
     color: var(--_ups-warning);
   }
+  .flag.dispute {
+    color: var(--_ups-danger);
+  }
+  .flag.autopay {
+    color: var(--_ups-success);
+  }
+  .menu-button {
+    width: 2rem;
+    height: 2rem;
+    border: 1px solid transparent;
+    border-radius: var(--_ups-radius);
+    background: none;
+    color: inherit;
+    font-size: 1.2rem;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .menu-button:hover,
+  .menu-button[aria-expanded='true'] {
+    border-color: var(--_ups-border);
+  }
+
+  /* Windowing: spacer rows stand in for the rows out of view. */
+  tr.spacer td {
+    height: 0;
+    padding: 0;
+    border: 0;
+  }
+  tr.spacer.before td {
+    height: var(--_spacer-before, 0);
+  }
+  tr.spacer.after td {
+    height: var(--_spacer-after, 0);
+  }
   .skeleton td::after {
     content: '';
     display: block;
@@ -62,12 +229,69 @@ export const invoiceTableStyles = css`
     border-radius: 4px;
     background: var(--_ups-surface-alt);
   }
+  .empty {
+    margin: var(--_ups-space);
+  }
+
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_ups-space);
+  }
   .status-line {
     min-height: 1.5em;
     margin: var(--_ups-space) 0 0;
     color: var(--_ups-muted);
   }
-  .notice {
-    margin: var(--_ups-space);
+  .pager {
+    display: flex;
+    align-items: center;
+    gap: var(--_ups-space);
+    margin-top: var(--_ups-space);
+  }
+  .pager label {
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+    color: var(--_ups-muted);
+  }
+
+  .export {
+    margin-top: var(--_ups-space);
+    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5);
+    border: 1px solid var(--_ups-border);
+    border-radius: var(--_ups-radius);
+  }
+  .export.failed {
+    border-color: var(--_ups-danger);
+  }
+  .export-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_ups-space);
+  }
+  .export-line span {
+    flex: 1;
+  }
+  .excluded ul {
+    max-height: 10rem;
+    overflow: auto;
+  }
+
+  @media print {
+    .toolbar,
+    .bulk,
+    .pager,
+    .select,
+    .actions {
+      display: none;
+    }
+    .frame {
+      max-height: none;
+      overflow: visible;
+    }
   }
 `;

@@ -1,140 +1,774 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { listInvoices } from '../../api/endpoints.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { listAccounts, listInvoices, downloadInvoiceDocument } from '../../api/endpoints.js';
 import { isBillingApiError } from '../../api/errors.js';
-import type { Invoice, InvoicePage } from '../../api/schemas/invoice.js';
+import type { Account } from '../../api/schemas/account.js';
+import { MAX_PAGE_SIZE } from '../../api/schemas/common.js';
+import {
+  STATUS_PRESETS,
+  type DocumentFormat,
+  type Invoice,
+  type InvoiceSortKey,
+  type StatusPreset,
+} from '../../api/schemas/invoice.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
+import { DateRangePickerController } from '../../internal/date-range-picker.js';
+import { dateRangePickerStyles } from '../../internal/date-range-picker.styles.js';
+import { emit } from '../../internal/emit.js';
+import { MenuController, type MenuItem } from '../../internal/menu.js';
+import { menuStyles } from '../../internal/menu.styles.js';
+import { RowWindowController } from '../../internal/row-window.js';
+import { openForPrint, saveFile } from '../../internal/save-file.js';
 import { invoiceTableMessages } from '../../locales/bundles.js';
 import type { MessageKey } from '../../locales/types.js';
+import type {} from '../../events/dispute-request.js';
+import type {} from '../../events/invoice-open.js';
+import type {} from '../../events/invoice-select.js';
+import type {} from '../../events/pay-request.js';
+import { ExportController } from './export-controller.js';
 import { invoiceTableStyles } from './invoice-table.styles.js';
+import {
+  DEFAULT_QUERY,
+  MIN_SEARCH,
+  filterInvoices,
+  hasFilters,
+  sortInvoices,
+  toApiQuery,
+  type TableQuery,
+} from './invoice-query.js';
 
-type View = 'account' | 'plan';
+export type InvoiceTableView = 'account' | 'plan';
 
-const SKELETON_ROWS = 8;
+interface Loaded {
+  rows: readonly Invoice[];
+  total: number;
+  totalCapped: boolean;
+}
+
+const PAYABLE = new Set(['open', 'past_due', 'payment_returned']);
+const VIEWS = new Set(['account', 'plan']);
+/** Rows shown before the table scrolls; the skeleton has this many, so loading never shifts the layout. */
+const VISIBLE_ROWS = 12;
+const SEARCH_DELAY_MS = 250;
+const reportedViews = new Set<string>();
 
 /**
- * The signed-in company's invoices, by account or by billing plan, paged by
- * the server.
+ * The company's invoices — by account ("My account invoices") or by billing
+ * plan — with sorting, search, filters, selection, per-row actions and bulk
+ * downloads. The server sorts, filters and pages; the browser never loads
+ * every invoice. Given `.items`, the table works on the host's data instead,
+ * with no server at all.
  *
- * @summary Invoices of the signed-in company, by account or billing plan.
+ * @summary Invoices by account or billing plan: sort, search, filter, select, act.
+ * @fires ups-invoice-open - The user opened an invoice. `detail.invoice`.
+ * @fires ups-invoice-select - The user changed the selection. `detail: { invoices, allMatching, count }`.
+ * @fires ups-pay-request - The user asked to pay invoices. `detail.invoices`.
+ * @fires ups-dispute-request - The user asked to dispute an invoice. `detail.invoice`.
+ * @csspart toolbar - The search and filter bar.
  * @csspart table - The `<table>`.
  * @csspart status - Each status badge.
+ * @csspart menu - The actions menus.
+ * @csspart menu-item - Each item of a menu.
+ * @csspart date-picker - The calendar dialog.
+ * @csspart export - The progress and result of a bulk download.
  * @cssprop --ups-invoice-table-row-height - Height of a row (default 2.5rem).
+ * @cssprop --ups-invoice-table-visible-rows - Rows shown before the table scrolls (default 12).
  */
 export class UpsInvoiceTable extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, invoiceTableStyles];
+  static override styles = [...UpsBillingElement.styles, menuStyles, dateRangePickerStyles, invoiceTableStyles];
   static override messages = [...UpsBillingElement.messages, invoiceTableMessages];
 
-  readonly #invoices = new Task(this, {
-    task: async ([billing, view, pageSize], { signal }): Promise<InvoicePage | null> => {
-      if (!billing || billing.session.status !== 'ready') return null;
-      return billing.client.call(listInvoices, { query: { view, pageSize } }, { signal });
+  readonly #page = new Task(this, {
+    task: async ([client, signedIn, dataMode, view, query, page, pageSize], { signal }): Promise<Loaded | null> => {
+      if (dataMode || !client || !signedIn || !VIEWS.has(view)) return null;
+      const result = await client.call(
+        listInvoices,
+        { query: { ...toApiQuery(query, view as InvoiceTableView), page, pageSize } },
+        { signal },
+      );
+      return { rows: result.items, total: result.total, totalCapped: result.totalCapped };
     },
-    args: () => [this.billing, this.view, this.pageSize] as const,
+    args: () =>
+      [
+        this.billing?.client,
+        this.billing?.session.status === 'ready',
+        this.items !== undefined,
+        this.view,
+        this.query,
+        this.page,
+        this.pageSize,
+      ] as const,
   });
 
-  /** `account`: invoices of each account ("My account invoices"); `plan`: invoices billed through plans. */
-  @property({ reflect: true }) view: View = 'account';
+  readonly #accounts = new Task(this, {
+    task: async ([client, signedIn], { signal }): Promise<Account[]> => {
+      if (!client || !signedIn) return [];
+      return (await client.call(listAccounts, {}, { signal })).items;
+    },
+    args: () => [this.billing?.client, this.billing?.session.status === 'ready'] as const,
+  });
 
-  /** Invoices per page (1–200). */
+  readonly #window = new RowWindowController(this, {
+    scroller: () => this.renderRoot.querySelector<HTMLElement>('.frame'),
+  });
+
+  readonly #menu = new MenuController(this, 'actions-menu', (id, key) => this.#handleMenu(id, key));
+  readonly #picker = new DateRangePickerController(this, 'date-picker', (range) =>
+    this.#setQuery({ from: range.from, to: range.to }),
+  );
+  readonly #export = new ExportController(this);
+
+  @state() private query: TableQuery = DEFAULT_QUERY;
+  @state() private page = 1;
+  @state() private selected: ReadonlyMap<string, Invoice> = new Map();
+  @state() private allMatching = false;
+  @state() private searchText = '';
+  @state() private amountErrors: { min?: boolean; max?: boolean } = {};
+
+  /** `account`: invoices of each account ("My account invoices"); `plan`: invoices billed through plans. */
+  @property({ reflect: true }) view: InvoiceTableView = 'account';
+
+  /** Invoices per page in server mode (1–200). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+
+  /**
+   * Data mode: the invoices to show, held by the host. Sorting, filtering
+   * and search then happen in the browser and the server is not asked.
+   */
+  @property({ attribute: false }) items: readonly Invoice[] | undefined;
+
+  #searchTimer = 0;
+  /** Data mode's filtered and sorted rows, recomputed only when the items or the query change. */
+  #localRows: { items: readonly Invoice[]; query: TableQuery; view: string; rows: Invoice[] } | null = null;
+
+  protected override needsProvider(): boolean {
+    return this.items === undefined;
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('view') && this.view !== 'account' && this.view !== 'plan') this.view = 'account';
+    if (changed.has('view') && !VIEWS.has(this.view) && !reportedViews.has(this.view)) {
+      reportedViews.add(this.view);
+      console.error(`<ups-invoice-table view="${this.view}">: unknown view. Fix: use view="account" or view="plan".`);
+    }
+    if (changed.has('view') || changed.has('items')) this.#clearSelection(false);
   }
 
-  override updated(): void {
-    this.toggleState('loading', this.#invoices.status === TaskStatus.PENDING);
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.toggleState('loading', this.#page.status === TaskStatus.PENDING);
   }
 
-  /** Fetches the current page again. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+  }
+
+  /** Fetches the current page again (server mode). */
   refresh(): void {
-    void this.#invoices.run();
+    void this.#page.run();
   }
+
+  /** The invoices the rows come from now: the server's page, or the host's items filtered and sorted. */
+  #rows(): Loaded | null {
+    if (this.items !== undefined) {
+      const cached = this.#localRows;
+      if (!cached || cached.items !== this.items || cached.query !== this.query || cached.view !== this.view) {
+        const view = VIEWS.has(this.view) ? this.view : 'account';
+        const rows = sortInvoices(filterInvoices(this.items, this.query, view), this.query.sort, this.query.order);
+        this.#localRows = { items: this.items, query: this.query, view: this.view, rows };
+      }
+      const rows = this.#localRows!.rows;
+      return { rows, total: rows.length, totalCapped: false };
+    }
+    return this.#page.value ?? null;
+  }
+
+  #role(): string | null {
+    const session = this.billing?.session;
+    return session?.status === 'ready' ? session.session.user.role : null;
+  }
+
+  #canPay(): boolean {
+    return this.#role() !== 'viewer';
+  }
+
+  #setQuery(change: Partial<TableQuery>): void {
+    const filtersChange = Object.keys(change).some((key) => key !== 'sort' && key !== 'order');
+    this.query = { ...this.query, ...change };
+    this.page = 1;
+    // A new sort shows the same invoices in another order: the selection stands. New filters start over.
+    if (filtersChange) this.#clearSelection(true);
+    this.#window.reset();
+  }
+
+  // ── handlers ──────────────────────────────────────────────────────────
+
+  #handleSort(key: InvoiceSortKey): void {
+    const order = this.query.sort === key && this.query.order === 'asc' ? 'desc' : 'asc';
+    this.#setQuery({ sort: key, order });
+  }
+
+  #handleSearch(event: Event): void {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    const text = this.searchText.trim();
+    // Too short to search: keep the current results rather than flash everything.
+    if (text.length > 0 && text.length < MIN_SEARCH) return;
+    this.#searchTimer = window.setTimeout(() => this.#setQuery({ q: text }), SEARCH_DELAY_MS);
+  }
+
+  #handleAmount(which: 'min' | 'max', event: Event): void {
+    const text = (event.target as HTMLInputElement).value.trim();
+    if (!text) {
+      this.amountErrors = { ...this.amountErrors, [which]: false };
+      this.#setQuery({ [which]: null });
+      return;
+    }
+    // Accept the locale's decimal comma as well as a point; refuse anything else.
+    const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(text.replace(/\s/g, ''));
+    this.amountErrors = { ...this.amountErrors, [which]: !match };
+    if (match) this.#setQuery({ [which]: Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0')) });
+  }
+
+  #handleClearFilters(): void {
+    this.searchText = '';
+    this.amountErrors = {};
+    this.#setQuery({ ...DEFAULT_QUERY, sort: this.query.sort, order: this.query.order });
+  }
+
+  #select(invoices: readonly Invoice[], on: boolean): void {
+    const next = new Map(this.selected);
+    for (const invoice of invoices) {
+      if (on) next.set(invoice.number, invoice);
+      else next.delete(invoice.number);
+    }
+    this.selected = next;
+    this.allMatching = false;
+    this.#emitSelection();
+  }
+
+  #selectAllMatching(): void {
+    const loaded = this.#rows();
+    if (!loaded) return;
+    this.#select(loaded.rows, true);
+    this.allMatching = true;
+    this.#emitSelection();
+  }
+
+  #clearSelection(notify: boolean): void {
+    if (!this.selected.size && !this.allMatching) return;
+    this.selected = new Map();
+    this.allMatching = false;
+    if (notify) this.#emitSelection();
+  }
+
+  #emitSelection(): void {
+    const loaded = this.#rows();
+    emit(this, 'ups-invoice-select', {
+      invoices: [...this.selected.values()],
+      allMatching: this.allMatching,
+      count: this.allMatching && loaded ? loaded.total : this.selected.size,
+    });
+  }
+
+  #open(invoice: Invoice): void {
+    emit(this, 'ups-invoice-open', { invoice });
+  }
+
+  #payRequest(invoices: readonly Invoice[]): void {
+    const payable = invoices.filter((invoice) => PAYABLE.has(invoice.status));
+    if (payable.length) emit(this, 'ups-pay-request', { invoices: payable });
+  }
+
+  #formats(invoices: readonly Invoice[]): DocumentFormat[] {
+    const enrolled = new Set((this.#accounts.value ?? []).filter((a) => a.xmlEnrolled).map((a) => a.number));
+    // XML only where an account is enrolled: the export lists the others as excluded.
+    const xml = this.allMatching ? enrolled.size > 0 : invoices.some((invoice) => enrolled.has(invoice.accountNumber));
+    return xml ? ['pdf', 'csv', 'xml'] : ['pdf', 'csv'];
+  }
+
+  #rowItems(invoice: Invoice): MenuItem[] {
+    const { i18n } = this;
+    const client = this.billing?.client;
+    const items: MenuItem[] = [{ id: 'view', label: i18n.t('invoiceTable.actions.view') }];
+    if (client) {
+      items.push({ id: 'print', label: i18n.t('invoiceTable.actions.print') });
+      items.push({
+        id: 'download',
+        label: i18n.t('invoiceTable.actions.download'),
+        items: this.#formats([invoice]).map((format) => ({
+          id: `download:${format}`,
+          label: i18n.t(`invoiceTable.format.${format}`),
+        })),
+      });
+    }
+    if (this.#canPay()) {
+      items.push({ id: 'pay', label: i18n.t('invoiceTable.actions.pay'), disabled: !PAYABLE.has(invoice.status) });
+      items.push({
+        id: 'dispute',
+        label: i18n.t('invoiceTable.actions.dispute'),
+        disabled: invoice.amount.amount <= 0,
+      });
+    }
+    return items;
+  }
+
+  #handleMenu(id: string, key: string): void {
+    const client = this.billing?.client;
+    if (key === 'bulk') {
+      const format = id.replace('download:', '') as DocumentFormat;
+      if (!client) return;
+      void this.#export.start(
+        client,
+        this.allMatching
+          ? { format, filter: toApiQuery(this.query, this.view) }
+          : { format, numbers: [...this.selected.keys()] },
+      );
+      return;
+    }
+    const invoice = this.#rows()?.rows.find((row) => row.number === key);
+    if (!invoice) return;
+    if (id === 'view') this.#open(invoice);
+    else if (id === 'pay') this.#payRequest([invoice]);
+    else if (id === 'dispute') emit(this, 'ups-dispute-request', { invoice });
+    else if (client && id === 'print') {
+      void openForPrint(client.call(downloadInvoiceDocument, { params: { number: invoice.number, format: 'pdf' } }));
+    } else if (client && id.startsWith('download:')) {
+      const format = id.slice('download:'.length) as DocumentFormat;
+      void client.call(downloadInvoiceDocument, { params: { number: invoice.number, format } }).then(saveFile);
+    }
+  }
+
+  // ── render ────────────────────────────────────────────────────────────
 
   protected override renderContent(): TemplateResult {
-    const session = this.billing!.session;
-    if (session.status === 'signed-out') return html`<p class="notice">${this.i18n.t('provider.signedOut')}</p>`;
-    if (session.status === 'error') return this.#renderError(session.code);
-    return this.#invoices.render({
-      initial: () => this.#renderTable(null),
-      pending: () => this.#renderTable(this.#invoices.value ?? null),
-      complete: (page) => this.#renderTable(page),
-      error: (error) => this.#renderError(isBillingApiError(error) ? error.code : 'unknown'),
-    });
+    const { i18n } = this;
+    if (!VIEWS.has(this.view)) {
+      return html`<p class="notice error" role="alert">${i18n.t('invoiceTable.invalidView', { view: this.view })}</p>`;
+    }
+    const session = this.billing?.session;
+    if (this.items === undefined) {
+      if (session?.status === 'signed-out') return html`<p class="notice">${i18n.t('provider.signedOut')}</p>`;
+      if (session?.status === 'error') return this.#renderError(session.code);
+    }
+    const error = this.#page.status === TaskStatus.ERROR ? this.#page.error : null;
+    const fieldErrors = isBillingApiError(error) ? error.fieldErrors : {};
+    return html`
+      ${this.#renderToolbar(fieldErrors)}
+      ${
+        error && !Object.keys(fieldErrors).length
+          ? this.#renderError(isBillingApiError(error) ? error.code : 'unknown')
+          : this.#renderTable()
+      }
+      <div class="live" role="status">${this.#export.render(i18n)}</div>
+      ${this.#menu.render(i18n.t('invoiceTable.actions.menu'))}
+      ${this.#picker.render(i18n, {
+        title: i18n.t('invoiceTable.picker.title'),
+        apply: i18n.t('invoiceTable.picker.apply'),
+        cancel: i18n.t('invoiceTable.picker.cancel'),
+        clear: i18n.t('invoiceTable.picker.clear'),
+        previous: i18n.t('invoiceTable.picker.previous'),
+        next: i18n.t('invoiceTable.picker.next'),
+        from: i18n.t('invoiceTable.picker.from'),
+        to: i18n.t('invoiceTable.picker.to'),
+        hint: i18n.t('invoiceTable.picker.hint'),
+      })}
+    `;
   }
 
   #renderError(code: string): TemplateResult {
     return html`<div class="notice error" role="alert">
       <p>${this.i18n.t('invoiceTable.error')} ${this.i18n.error(code)}</p>
-      <button class="button" @click=${() => this.refresh()}>${this.i18n.t('common.retry')}</button>
+      <button type="button" class="button" @click=${() => this.refresh()}>${this.i18n.t('common.retry')}</button>
     </div>`;
   }
 
-  #renderTable(page: InvoicePage | null): TemplateResult {
+  #renderToolbar(fieldErrors: Readonly<Record<string, string>>): TemplateResult {
+    const { i18n, query } = this;
+    const accounts = this.#accounts.value ?? [];
+    const searchShort = this.searchText.trim().length > 0 && this.searchText.trim().length < MIN_SEARCH;
+    const dates = query.from
+      ? `${i18n.date(query.from)} – ${i18n.date(query.to ?? query.from)}`
+      : i18n.t('invoiceTable.filter.anyDate');
+    const amountError = (which: 'min' | 'max') =>
+      this.amountErrors[which] || fieldErrors[which]
+        ? html`<span class="field-error" id="${which}-error"
+            >${
+              this.amountErrors[which]
+                ? i18n.t('invoiceTable.filter.amountInvalid', { example: i18n.number(120.5) })
+                : i18n.t(`field.${fieldErrors[which]}` as MessageKey)
+            }</span
+          >`
+        : nothing;
+    return html`<form class="toolbar" role="search" part="toolbar" @submit=${(e: Event) => e.preventDefault()}>
+      <div class="field search">
+        <label for="search">${i18n.t('invoiceTable.search.label')}</label>
+        <input
+          id="search"
+          type="search"
+          autocomplete="off"
+          .value=${this.searchText}
+          placeholder=${i18n.t('invoiceTable.search.hint')}
+          aria-describedby="search-hint"
+          aria-invalid=${searchShort || fieldErrors['q'] ? 'true' : 'false'}
+          @input=${this.#handleSearch}
+        />
+        <span id="search-hint" class=${searchShort ? 'field-hint' : 'visually-hidden'}>
+          ${searchShort ? i18n.t('invoiceTable.search.tooShort', { min: MIN_SEARCH }) : i18n.t('invoiceTable.search.hint')}
+        </span>
+      </div>
+      <div class="field">
+        <label for="status">${i18n.t('invoiceTable.filter.status')}</label>
+        <select
+          id="status"
+          @change=${(e: Event) => this.#setQuery({ status: (e.target as HTMLSelectElement).value as StatusPreset })}
+        >
+          ${STATUS_PRESETS.map(
+            (preset) =>
+              html`<option value=${preset} ?selected=${preset === query.status}>
+                ${i18n.t(`invoiceTable.preset.${preset}`)}
+              </option>`,
+          )}
+        </select>
+      </div>
+      ${
+        accounts.length > 1
+          ? html`<div class="field">
+              <label for="account">${i18n.t('invoiceTable.filter.account')}</label>
+              <select
+                id="account"
+                @change=${(e: Event) => this.#setQuery({ account: (e.target as HTMLSelectElement).value || null })}
+              >
+                <option value="" ?selected=${!query.account}>${i18n.t('invoiceTable.filter.allAccounts')}</option>
+                ${accounts.map(
+                  (a) =>
+                    html`<option value=${a.number} ?selected=${a.number === query.account}>
+                      ${a.number} — ${a.nickname ?? a.name}
+                    </option>`,
+                )}
+              </select>
+            </div>`
+          : nothing
+      }
+      <div class="field">
+        <span class="label" id="dates-label">${i18n.t('invoiceTable.filter.dates')}</span>
+        <button
+          type="button"
+          class="button"
+          aria-haspopup="dialog"
+          aria-labelledby="dates-label dates-value"
+          @click=${(e: Event) => this.#picker.open(e.currentTarget as HTMLElement, { from: query.from, to: query.to })}
+        >
+          <span id="dates-value">${dates}</span>
+        </button>
+      </div>
+      <div class="field amount">
+        <label for="min">${i18n.t('invoiceTable.filter.amountMin')}</label>
+        <input
+          id="min"
+          inputmode="decimal"
+          autocomplete="off"
+          aria-invalid=${this.amountErrors.min ? 'true' : 'false'}
+          aria-describedby=${this.amountErrors.min ? 'min-error' : nothing}
+          @change=${(e: Event) => this.#handleAmount('min', e)}
+        />
+        ${amountError('min')}
+      </div>
+      <div class="field amount">
+        <label for="max">${i18n.t('invoiceTable.filter.amountMax')}</label>
+        <input
+          id="max"
+          inputmode="decimal"
+          autocomplete="off"
+          aria-invalid=${this.amountErrors.max || fieldErrors['max'] ? 'true' : 'false'}
+          aria-describedby=${this.amountErrors.max || fieldErrors['max'] ? 'max-error' : nothing}
+          @change=${(e: Event) => this.#handleAmount('max', e)}
+        />
+        ${amountError('max')}
+      </div>
+      ${
+        hasFilters(query) || this.searchText
+          ? html`<button type="button" class="button clear" @click=${this.#handleClearFilters}>
+              ${i18n.t('invoiceTable.filter.clear')}
+            </button>`
+          : nothing
+      }
+    </form>`;
+  }
+
+  #renderBulkBar(loaded: Loaded): TemplateResult | typeof nothing {
     const { i18n } = this;
-    const loading = this.#invoices.status === TaskStatus.PENDING || page === null;
-    const columns: [MessageKey, boolean][] = [
-      ['invoiceTable.column.number', false],
-      [this.view === 'plan' ? 'invoiceTable.column.plan' : 'invoiceTable.column.account', false],
-      ['invoiceTable.column.invoiceDate', false],
-      ['invoiceTable.column.dueDate', false],
-      ['invoiceTable.column.type', false],
-      ['invoiceTable.column.amount', true],
-      ['invoiceTable.column.amountDue', true],
-      ['invoiceTable.column.status', false],
-    ];
+    const count = this.allMatching ? loaded.total : this.selected.size;
+    if (!count) return nothing;
+    const selectedRows = [...this.selected.values()];
+    const pageAllSelected = loaded.rows.length > 0 && loaded.rows.every((row) => this.selected.has(row.number));
+    const formats = this.#formats(selectedRows).map((format) => ({
+      id: `download:${format}`,
+      label: i18n.t(`invoiceTable.format.${format}`),
+    }));
+    const payable = selectedRows.some((invoice) => PAYABLE.has(invoice.status));
+    return html`<div class="bulk" part="bulk-bar">
+      <span
+        >${
+          this.allMatching
+            ? i18n.t('invoiceTable.selection.allSelected', { count: i18n.number(loaded.total) })
+            : i18n.plural('invoiceTable.selection.count', count)
+        }</span
+      >
+      ${
+        this.items === undefined &&
+        pageAllSelected &&
+        !this.allMatching &&
+        loaded.total > loaded.rows.length &&
+        !loaded.totalCapped
+          ? html`<button type="button" class="link" @click=${() => this.#selectAllMatching()}>
+              ${i18n.t('invoiceTable.selection.allMatching', { count: i18n.number(loaded.total) })}
+            </button>`
+          : nothing
+      }
+      ${
+        this.billing?.client
+          ? html`<button
+              type="button"
+              class="button"
+              aria-haspopup="menu"
+              aria-expanded=${this.#menu.isOpen('bulk') ? 'true' : 'false'}
+              ?disabled=${this.#export.running}
+              @click=${(e: Event) => this.#menu.toggle(e, 'bulk', formats)}
+              @keydown=${(e: KeyboardEvent) => this.#menu.triggerKeydown(e, 'bulk', formats)}
+            >
+              ${i18n.t('invoiceTable.bulk.download')} <span aria-hidden="true">▾</span>
+            </button>`
+          : nothing
+      }
+      ${
+        this.#canPay()
+          ? html`<button
+              type="button"
+              class="button primary"
+              ?disabled=${!payable || this.allMatching}
+              @click=${() => this.#payRequest(selectedRows)}
+            >
+              ${i18n.t('invoiceTable.bulk.pay')}
+            </button>`
+          : nothing
+      }
+      <button type="button" class="link" @click=${() => this.#clearSelection(true)}>
+        ${i18n.t('invoiceTable.selection.clear')}
+      </button>
+    </div>`;
+  }
+
+  #renderHeader(key: MessageKey, sort: InvoiceSortKey | null, className = ''): TemplateResult {
+    const label = this.i18n.t(key);
+    if (!sort) return html`<th scope="col" class=${className}>${label}</th>`;
+    const active = this.query.sort === sort;
+    const ariaSort = active ? (this.query.order === 'asc' ? 'ascending' : 'descending') : nothing;
+    return html`<th scope="col" class=${className} aria-sort=${ariaSort}>
+      <button type="button" class="sort" @click=${() => this.#handleSort(sort)}>
+        ${label}<span class="sort-icon ${active ? this.query.order : ''}" aria-hidden="true"></span>
+      </button>
+    </th>`;
+  }
+
+  #renderTable(): TemplateResult {
+    const { i18n } = this;
+    const loaded = this.#rows();
+    const loading = this.items === undefined && (this.#page.status === TaskStatus.PENDING || !loaded);
+    const rows = loaded?.rows ?? [];
+    const columns = 12;
+    // A server page (at most 200 rows) renders whole, for find-in-page and screen
+    // readers; only longer lists (the host's items) render the rows in view.
+    const windowed = rows.length > MAX_PAGE_SIZE;
+    const { start, end } = this.#window.range(windowed ? rows.length : 0);
+    const [from, to] = windowed ? [start, end] : [0, rows.length];
+    const pageSelected = rows.length > 0 && rows.every((row) => this.selected.has(row.number));
+    const someSelected = rows.some((row) => this.selected.has(row.number));
+    const plan = this.view === 'plan';
     return html`
-      <div class="frame" tabindex="0" role="region" aria-labelledby="caption">
-        <table part="table" aria-busy=${loading ? 'true' : 'false'}>
+      ${loaded ? this.#renderBulkBar(loaded) : nothing}
+      <div class="frame ${loading ? 'loading' : ''}" tabindex="0" role="region" aria-labelledby="caption">
+        <table part="table" aria-busy=${loading ? 'true' : 'false'} aria-rowcount=${rows.length + 1}>
           <caption id="caption">
-            ${i18n.t(this.view === 'plan' ? 'invoiceTable.caption.plan' : 'invoiceTable.caption.account')}
+            ${i18n.t(plan ? 'invoiceTable.caption.plan' : 'invoiceTable.caption.account')}
           </caption>
           <thead>
-            <tr>
-              ${columns.map(([key, numeric]) => html`<th scope="col" class=${numeric ? 'num' : ''}>${i18n.t(key)}</th>`)}
+            <tr aria-rowindex="1">
+              <th scope="col" class="select">
+                <input
+                  type="checkbox"
+                  aria-label=${i18n.t('invoiceTable.select.page')}
+                  .checked=${pageSelected}
+                  .indeterminate=${someSelected && !pageSelected}
+                  ?disabled=${!rows.length}
+                  @change=${(e: Event) => this.#select(rows, (e.target as HTMLInputElement).checked)}
+                />
+              </th>
+              ${this.#renderHeader('invoiceTable.column.number', 'number')}
+              ${this.#renderHeader(plan ? 'invoiceTable.column.plan' : 'invoiceTable.column.account', plan ? null : 'account')}
+              ${this.#renderHeader('invoiceTable.column.invoiceDate', 'invoiceDate')}
+              ${this.#renderHeader('invoiceTable.column.dueDate', 'dueDate')}
+              ${this.#renderHeader('invoiceTable.column.type', 'type')}
+              ${this.#renderHeader('invoiceTable.column.amount', 'amount', 'num')}
+              ${this.#renderHeader('invoiceTable.column.amountDue', 'amountDue', 'num')}
+              ${this.#renderHeader('invoiceTable.column.status', 'status')}
+              ${this.#renderHeader('invoiceTable.column.dispute', null, 'mark')}
+              ${this.#renderHeader('invoiceTable.column.autopay', null, 'mark')}
+              ${this.#renderHeader('invoiceTable.column.actions', null, 'actions')}
             </tr>
           </thead>
           <tbody>
             ${
-              page === null
+              loading && !loaded
                 ? Array.from(
-                    { length: SKELETON_ROWS },
+                    { length: Math.min(this.pageSize, VISIBLE_ROWS) },
                     () =>
-                      html`<tr class="skeleton">
-                        ${columns.map(() => html`<td></td>`)}
+                      html`<tr class="skeleton" aria-hidden="true">
+                        ${Array.from({ length: columns }, () => html`<td></td>`)}
                       </tr>`,
                   )
-                : repeat(
-                    page.items,
-                    (invoice) => invoice.number,
-                    (invoice) => this.#renderRow(invoice),
-                  )
+                : html`<tr class="spacer before" aria-hidden="true">
+                      <td colspan=${columns}></td>
+                    </tr>
+                    ${rows.slice(from, to).map((invoice, i) => this.#renderRow(invoice, from + i + 2))}
+                    <tr class="spacer after" aria-hidden="true">
+                      <td colspan=${columns}></td>
+                    </tr>`
             }
           </tbody>
         </table>
-        ${page && page.items.length === 0 ? html`<p class="notice">${i18n.t('invoiceTable.empty')}</p>` : null}
+        ${
+          loaded && !rows.length
+            ? html`<div class="notice empty">
+                <p>${i18n.t(hasFilters(this.query) ? 'invoiceTable.emptyFiltered' : 'invoiceTable.empty')}</p>
+                ${
+                  hasFilters(this.query)
+                    ? html`<button type="button" class="button" @click=${this.#handleClearFilters}>
+                        ${i18n.t('invoiceTable.filter.clear')}
+                      </button>`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
       </div>
-      <p class="status-line" role="status">
-        ${loading ? i18n.t('invoiceTable.loading') : i18n.plural('invoiceTable.count', page.total)}
-      </p>
+      ${this.#renderFooter(loaded, loading)}
     `;
   }
 
-  #renderRow(invoice: Invoice): TemplateResult {
+  #renderRow(invoice: Invoice, rowIndex: number): TemplateResult {
     const { i18n } = this;
-    return html`<tr>
-      <th scope="row">${invoice.number}</th>
+    const key = invoice.number;
+    const items = () => this.#rowItems(invoice);
+    return html`<tr aria-rowindex=${rowIndex} class=${this.selected.has(key) ? 'selected' : ''}>
+      <td class="select">
+        <input
+          type="checkbox"
+          aria-label=${i18n.t('invoiceTable.select.row', { number: key })}
+          .checked=${this.selected.has(key)}
+          @change=${(e: Event) => this.#select([invoice], (e.target as HTMLInputElement).checked)}
+        />
+      </td>
+      <th scope="row"><button type="button" class="link" @click=${() => this.#open(invoice)}>${key}</button></th>
       <td>${this.view === 'plan' ? invoice.planNumber : invoice.accountNumber}</td>
       <td>${i18n.date(invoice.invoiceDate)}</td>
       <td>${i18n.date(invoice.dueDate)}</td>
-      <td>${i18n.t(`invoice.type.${invoice.type}`)}</td>
+      <td class="type">${i18n.t(`invoice.type.${invoice.type}`)}</td>
       <td class="num">${i18n.money(invoice.amount)}</td>
       <td class="num">${i18n.money(invoice.amountDue)}</td>
       <td><span class="badge ${invoice.status}" part="status">${i18n.t(`invoice.status.${invoice.status}`)}</span></td>
+      <td class="mark">
+        ${
+          invoice.inDispute
+            ? html`<span class="flag dispute" title=${i18n.t('invoiceTable.mark.dispute')}
+                ><span aria-hidden="true">⚑</span
+                ><span class="visually-hidden">${i18n.t('invoiceTable.mark.dispute')}</span></span
+              >`
+            : nothing
+        }
+      </td>
+      <td class="mark">
+        ${
+          invoice.autopay
+            ? html`<span class="flag autopay" title=${i18n.t('invoiceTable.mark.autopay')}
+                ><span aria-hidden="true">↻</span
+                ><span class="visually-hidden">${i18n.t('invoiceTable.mark.autopay')}</span></span
+              >`
+            : nothing
+        }
+      </td>
+      <td class="actions">
+        <button
+          type="button"
+          class="menu-button"
+          aria-label=${i18n.t('invoiceTable.actions.label', { number: key })}
+          aria-haspopup="menu"
+          aria-expanded=${this.#menu.isOpen(key) ? 'true' : 'false'}
+          @click=${(e: Event) => this.#menu.toggle(e, key, items())}
+          @keydown=${(e: KeyboardEvent) => this.#menu.triggerKeydown(e, key, items())}
+        >
+          <span aria-hidden="true">⋯</span>
+        </button>
+      </td>
     </tr>`;
+  }
+
+  #renderFooter(loaded: Loaded | null, loading: boolean): TemplateResult {
+    const { i18n } = this;
+    const serverMode = this.items === undefined;
+    const status = loading
+      ? i18n.t('invoiceTable.loading')
+      : loaded
+        ? i18n.plural('invoiceTable.count', loaded.total)
+        : '';
+    if (!serverMode || !loaded) return html`<p class="status-line" role="status">${status}</p>`;
+    const first = loaded.total ? (this.page - 1) * this.pageSize + 1 : 0;
+    const last = (this.page - 1) * this.pageSize + loaded.rows.length;
+    const range = i18n.t(loaded.totalCapped ? 'invoiceTable.pager.rangeCapped' : 'invoiceTable.pager.range', {
+      from: i18n.number(first),
+      to: i18n.number(last),
+      total: i18n.number(loaded.total),
+    });
+    const hasNext = loaded.totalCapped || last < loaded.total;
+    return html`<div class="footer">
+      <p class="status-line" role="status">${loading ? status : range}</p>
+      <nav class="pager" aria-label=${i18n.t('invoiceTable.pager.label')}>
+        <label>
+          ${i18n.t('invoiceTable.pager.pageSize')}
+          <select
+            @change=${(e: Event) => {
+              this.pageSize = Number((e.target as HTMLSelectElement).value);
+              this.page = 1;
+            }}
+          >
+            ${[25, 50, 100, 200].map((size) => html`<option value=${size} ?selected=${size === this.pageSize}>${size}</option>`)}
+          </select>
+        </label>
+        <button
+          type="button"
+          class="button"
+          ?disabled=${this.page <= 1 || loading}
+          @click=${() => {
+            this.page -= 1;
+            this.#window.reset();
+          }}
+        >
+          ${i18n.t('invoiceTable.pager.previous')}
+        </button>
+        <button
+          type="button"
+          class="button"
+          ?disabled=${!hasNext || loading}
+          @click=${() => {
+            this.page += 1;
+            this.#window.reset();
+          }}
+        >
+          ${i18n.t('invoiceTable.pager.next')}
+        </button>
+      </nav>
+    </div>`;
   }
 }
