@@ -4,8 +4,10 @@
  * It uses only what a real portal would: the public client and the elements.
  */
 import { BillingClient, isBillingApiError } from '../src/api/index.js';
-import { signIn } from '../src/api/endpoints.js';
+import { signIn } from '../src/api/endpoints/session.js';
+import '../src/ups-billing-dashboard.js';
 import '../src/ups-billing-provider.js';
+import '../src/ups-invoice-detail.js';
 import '../src/ups-invoice-table.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -55,4 +57,21 @@ $<HTMLSelectElement>('locale').addEventListener('change', (event) => {
   const locale = (event.target as HTMLSelectElement).value;
   provider.locale = locale;
   document.documentElement.lang = locale;
+});
+
+// The host decides what an invoice "open" means: here, the detail in a dialog.
+const dialog = $<HTMLDialogElement>('invoice-dialog');
+const detail = $<HTMLElementTagNameMap['ups-invoice-detail']>('invoice-detail');
+document.addEventListener('ups-invoice-open', (event) => {
+  detail.invoiceNumber = event.detail.invoice.number;
+  dialog.showModal();
+});
+
+// Until the pay form is on this page, say what the host was asked to do.
+document.addEventListener('ups-pay-request', (event) => {
+  const { invoices } = event.detail;
+  $('host-log').textContent = `Pay request for ${invoices.length} invoice${invoices.length === 1 ? '' : 's'}: ${invoices
+    .slice(0, 5)
+    .map((i) => i.number)
+    .join(', ')}${invoices.length > 5 ? ', …' : ''}`;
 });

@@ -6,6 +6,8 @@
 export * from './api/index.js';
 export { billingContext, type BillingContext, type SessionState } from './context/billing-context.js';
 export { UpsBillingProvider } from './context/billing-provider.js';
+export { UpsBillingDashboard } from './elements/billing-dashboard/billing-dashboard.js';
+export { UpsInvoiceDetail } from './elements/invoice-detail/invoice-detail.js';
 export { UpsInvoiceTable } from './elements/invoice-table/invoice-table.js';
 export { createI18n, LOCALES, type I18n, type Locale, type MessageOverrides } from './internal/i18n.js';
 export type { MessageKey } from './locales/types.js';

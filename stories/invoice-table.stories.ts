@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import type { Invoice } from '../src/api/schemas/invoice.js';
 import '../src/ups-invoice-table.js';
-import { withTransport } from './support/browser-server.js';
+import { failing, withTransport } from './support/browser-server.js';
 
 const meta: Meta = {
   title: 'Elements/Invoice table',
@@ -14,20 +15,20 @@ export default meta;
 
 type Story = StoryObj;
 
-/** An administrator sees every account's open and past-due invoices. */
+/** "My account invoices": an administrator's open and past-due invoices, newest first. */
 export const AccountView: Story = {};
 
 /** "My billing plans": invoices billed through the consolidated plan. */
 export const PlanView: Story = { args: { view: 'plan' } };
 
+/** A manager sees the plan's member accounts and one more account. */
+export const AsManager: Story = { parameters: { billing: { user: 'manager1' } } };
+
 /** A payer sees only the two accounts in their scope. */
 export const AsPayer: Story = { parameters: { billing: { user: 'payer1' } } };
 
-/** A viewer's scope: two French accounts, amounts in euros. */
+/** A viewer: two French accounts in euros; no Pay or Dispute anywhere. */
 export const AsViewer: Story = { parameters: { billing: { user: 'viewer1' } } };
-
-/** A manager sees the plan's member accounts and one more account. */
-export const AsManager: Story = { parameters: { billing: { user: 'manager1' } } };
 
 /** French, whatever the toolbar says. */
 export const French: Story = { globals: { locale: 'fr' } };
@@ -35,33 +36,47 @@ export const French: Story = { globals: { locale: 'fr' } };
 /** While the first page is on its way: skeleton rows of the final height. */
 export const Loading: Story = { parameters: { billing: { fetch: withTransport({ delay: 3_600_000 }) } } };
 
+/** A user with no account in scope: nothing to show. */
+export const Empty: Story = { parameters: { billing: { user: 'newcomer1' } } };
+
 /** The server failed: a localized message and a retry button. */
-export const ServerError: Story = {
-  parameters: {
-    billing: {
-      fetch: withTransport({
-        fail: (request) =>
-          request.url.includes('/invoices')
-            ? new Response(
-                JSON.stringify({
-                  type: 'urn:ups-billing:problem:internal_error',
-                  title: 'x',
-                  status: 500,
-                  code: 'internal_error',
-                }),
-                {
-                  status: 500,
-                  headers: { 'content-type': 'application/problem+json' },
-                },
-              )
-            : null,
-      }),
-    },
-  },
-};
+export const ServerError: Story = { parameters: { billing: { fetch: failing('/invoices') } } };
 
 /** Nobody is signed in. */
 export const SignedOut: Story = { parameters: { billing: { user: null } } };
 
+/** An unknown `view`: the element says so in place, and the console names the fix. */
+export const InvalidView: Story = { args: { view: 'plans' } };
+
 /** Used without a provider: a clear message in place, and a console error naming the fix. */
 export const WithoutProvider: Story = { parameters: { billing: { provider: false } } };
+
+function generated(count: number): Invoice[] {
+  return Array.from({ length: count }, (_, i) => {
+    const amount = ((i * 7919) % 250_000) + 500;
+    return {
+      number: `HOST${String(i).padStart(8, '0')}`,
+      accountNumber: ['A10001', 'A10002', 'A10003'][i % 3]!,
+      planNumber: null,
+      invoiceDate: new Date(Date.UTC(2026, 0, 1) + (i % 330) * 86_400_000).toISOString().slice(0, 10),
+      dueDate: new Date(Date.UTC(2026, 0, 15) + (i % 330) * 86_400_000).toISOString().slice(0, 10),
+      type: i % 4 ? 'delivery_service' : 'import',
+      amount: { amount, currency: 'USD' },
+      amountDue: { amount: i % 5 ? amount : 0, currency: 'USD' },
+      status: i % 5 ? (i % 7 ? 'open' : 'past_due') : 'paid',
+      inDispute: i % 97 === 0,
+      autopay: i % 11 === 0,
+      reference: i % 3 ? null : `PO-${10_000 + (i % 90_000)}`,
+      controlId: null,
+    };
+  });
+}
+
+/**
+ * Data mode: 100,000 invoices held by the host, no server. Sorting, filters
+ * and search run in the browser; only the rows in view are in the DOM.
+ */
+export const DataMode100k: Story = {
+  parameters: { billing: { provider: false } },
+  render: () => html`<ups-invoice-table .items=${generated(100_000)}></ups-invoice-table>`,
+};

@@ -1,4 +1,4 @@
-import { listAccounts, listPlans } from '../../src/api/endpoints.js';
+import { listAccounts, listPlans } from '../../src/api/endpoints/index.js';
 import { listAccounts as accountsOf, listPlans as plansOf } from '../domain/accounts.js';
 import { defineRoute } from '../http/route.js';
 

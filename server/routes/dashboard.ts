@@ -1,4 +1,4 @@
-import { getDashboard } from '../../src/api/endpoints.js';
+import { getDashboard } from '../../src/api/endpoints/index.js';
 import { dashboard } from '../domain/dashboard.js';
 import { defineRoute } from '../http/route.js';
 

@@ -3,7 +3,7 @@ import {
   downloadDocumentExport,
   downloadInvoiceDocument,
   getDocumentExport,
-} from '../../src/api/endpoints.js';
+} from '../../src/api/endpoints/index.js';
 import * as documents from '../domain/documents.js';
 import { defineRoute } from '../http/route.js';
 

@@ -1,10 +1,10 @@
 /**
  * The route table: one entry per endpoint of the contract. Its type demands
- * a route for every export of `endpoints.ts`, so adding an endpoint without a
+ * a route for every export of `endpoints/index.ts`, so adding an endpoint without a
  * handler fails the type check; the OpenAPI document and the authorization
  * tests are generated from this table.
  */
-import type * as endpoints from '../../src/api/endpoints.js';
+import type * as endpoints from '../../src/api/endpoints/index.js';
 import type { RouteSpec } from '../http/route.js';
 import { listAccountsRoute, listPlansRoute } from './accounts.js';
 import {

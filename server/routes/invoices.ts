@@ -1,4 +1,4 @@
-import { getInvoice, listInvoiceShipments, listInvoices } from '../../src/api/endpoints.js';
+import { getInvoice, listInvoiceShipments, listInvoices } from '../../src/api/endpoints/index.js';
 import * as invoices from '../domain/invoices.js';
 import { defineRoute } from '../http/route.js';
 

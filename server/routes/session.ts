@@ -1,4 +1,4 @@
-import { getSession, signIn } from '../../src/api/endpoints.js';
+import { getSession, signIn } from '../../src/api/endpoints/index.js';
 import { describeSession, signIn as signInUser } from '../domain/session.js';
 import { defineRoute } from '../http/route.js';
 

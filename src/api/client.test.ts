@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { tokenFor } from '../../test/browser/fixtures.js';
 import { BillingClient } from './client.js';
-import { getInvoice, getSession, listInvoices, signIn } from './endpoints.js';
+import { getInvoice, listInvoices } from './endpoints/invoices.js';
+import { getSession, signIn } from './endpoints/session.js';
 import { BillingApiError } from './errors.js';
 
 /**

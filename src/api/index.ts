@@ -1,7 +1,7 @@
 /** The API contract and client, for hosts and for the reference server. */
 export * from './client.js';
 export * from './endpoint.js';
-export * as endpoints from './endpoints.js';
+export * as endpoints from './endpoints/index.js';
 export * from './errors.js';
 export * from './field-errors.js';
 export * from './schemas/account.js';

@@ -3,7 +3,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BillingClient, type TokenSource } from '../api/client.js';
-import { getSession } from '../api/endpoints.js';
+import { getSession } from '../api/endpoints/session.js';
 import { isBillingApiError } from '../api/errors.js';
 import { emit } from '../internal/emit.js';
 import {
@@ -15,7 +15,7 @@ import {
   type Locale,
   type MessageOverrides,
 } from '../internal/i18n.js';
-import { commonMessages } from '../locales/bundles.js';
+import { commonMessages } from '../locales/common.js';
 import type {} from '../events/session-change.js';
 import { billingContext, type BillingContext, type SessionState } from './billing-context.js';
 

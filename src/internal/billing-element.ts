@@ -8,7 +8,7 @@ import { ContextRoot, consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { billingContext, type BillingContext } from '../context/billing-context.js';
-import { commonMessages } from '../locales/bundles.js';
+import { commonMessages } from '../locales/common.js';
 import {
   createI18n,
   hasLocale,

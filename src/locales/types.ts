@@ -4,10 +4,13 @@
  * demand. Translations are typed against the English catalog: a missing or
  * extra key fails the type check.
  */
+import type dashboard from './en/billing-dashboard.js';
 import type common from './en/common.js';
+import type invoiceDetail from './en/invoice-detail.js';
 import type invoiceTable from './en/invoice-table.js';
 
 export type Translation<T> = { readonly [K in keyof T]: string };
 
 /** Every message key of the library. */
-export type MessageKey = keyof typeof common | keyof typeof invoiceTable;
+export type MessageKey =
+  keyof typeof common | keyof typeof invoiceTable | keyof typeof invoiceDetail | keyof typeof dashboard;

@@ -11,6 +11,7 @@ import { createApp } from '../../server/app.js';
 import type { Db } from '../../server/db/db.js';
 import { migrate } from '../../server/db/migrate.js';
 import { openPglite } from '../../server/db/pglite.js';
+import { addLargeInvoice, addUserWithoutScope } from '../../server/db/scenarios.js';
 import { DEMO_PASSWORD, seedDemo } from '../../server/db/seed.js';
 import { silentLogger } from '../../server/http/services.js';
 
@@ -28,6 +29,9 @@ export function browserServer(): Promise<BrowserServer> {
     await migrate(db);
     // Fewer PBKDF2 rounds than production: sign-ins in stories stay instant.
     await seedDemo(db, { today: new Date().toISOString().slice(0, 10), passwordIterations: 1_000 });
+    // Scenarios the demo data lacks, for the stories that need them.
+    await addUserWithoutScope(db, 'newcomer1');
+    await addLargeInvoice(db, '4R7X21', 3000);
     return { app: createApp({ db, log: silentLogger }), db };
   })();
   return server;
@@ -62,4 +66,32 @@ export function tokenFor(userId: string): Promise<string> {
     tokens.set(userId, token);
   }
   return token;
+}
+
+/** The number of the first invoice matching `query`, as `userId` sees it: stories pick real invoices. */
+export async function findInvoice(userId: string, query: Record<string, string>): Promise<string> {
+  const params = new URLSearchParams({ status: 'all', pageSize: '1', ...query });
+  const response = await browserFetch(`/api/v1/invoices?${params}`, {
+    headers: { authorization: `Bearer ${await tokenFor(userId)}` },
+  });
+  const page = (await response.json()) as { items: { number: string }[] };
+  return page.items[0]?.number ?? 'NOT-FOUND';
+}
+
+/** A transport whose calls matching `path` answer with a server error, for error stories. */
+export function failing(path: string, status = 500): typeof fetch {
+  return withTransport({
+    fail: (request) =>
+      new URL(request.url).pathname.includes(path)
+        ? new Response(
+            JSON.stringify({
+              type: 'urn:ups-billing:problem:internal_error',
+              title: 'Server error',
+              status,
+              code: 'internal_error',
+            }),
+            { status, headers: { 'content-type': 'application/problem+json' } },
+          )
+        : null,
+  });
 }

@@ -16,6 +16,7 @@ import { createApp } from '../../server/app.js';
 import type { Db } from '../../server/db/db.js';
 import { silentLogger } from '../../server/http/services.js';
 import { freshDatabase } from './database.js';
+import { addLargeInvoice } from '../../server/db/scenarios.js';
 
 interface Instance {
   fetch: (request: Request) => Response | Promise<Response>;
@@ -80,6 +81,17 @@ export function billingServerPlugin(): { plugin: Plugin; middleware: (ctx: Conte
       privates.set(id, instance);
       await instance;
       ctx.body = { apiBase: `/__srv/${id}/api/v1` };
+      return;
+    }
+    if (ctx.path === '/__test/big-invoice' && ctx.method === 'POST') {
+      // A private server's API base names the database the scenario goes into.
+      const id = /^\/__srv\/(\d+)\//.exec(String(ctx.query['api'] ?? ''))?.[1];
+      const instance = id ? privates.get(id) : undefined;
+      if (!instance) {
+        ctx.status = 400;
+        return;
+      }
+      ctx.body = { number: await addLargeInvoice((await instance).db, '4R7X21', 3000) };
       return;
     }
     const match = /^\/__srv\/(\d+)(\/api\/.*)$/.exec(ctx.path);

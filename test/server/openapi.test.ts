@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import * as endpoints from '../../src/api/endpoints.js';
+import * as endpoints from '../../src/api/endpoints/index.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 describe('GET /api/openapi.json', () => {

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { BillingClient } from '../../api/client.js';
-import { createDocumentExport, downloadDocumentExport, getDocumentExport } from '../../api/endpoints.js';
+import { createDocumentExport, downloadDocumentExport, getDocumentExport } from '../../api/endpoints/documents.js';
 import { isBillingApiError } from '../../api/errors.js';
 import type { DocumentExport, DocumentExportRequest } from '../../api/schemas/document.js';
 import type { I18n } from '../../internal/i18n.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { BillingClient } from '../../api/client.js';
-import { listInvoices } from '../../api/endpoints.js';
+import { listInvoices } from '../../api/endpoints/invoices.js';
 import type { Invoice } from '../../api/schemas/invoice.js';
 import { expectAccessible, mount, tokenFor, until } from '../../../test/browser/fixtures.js';
 import '../../ups-invoice-table.js';

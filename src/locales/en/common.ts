@@ -54,4 +54,9 @@ export default {
   'invoice.type.import': 'Import duties and taxes',
   'invoice.type.freight': 'Freight',
   'invoice.type.adjustment': 'Adjustment',
+  'brand.visa': 'Visa',
+  'brand.mastercard': 'Mastercard',
+  'brand.amex': 'American Express',
+  'brand.discover': 'Discover',
+  'brand.cartes_bancaires': 'Cartes Bancaires',
 } as const;

@@ -51,4 +51,9 @@ export default {
   'invoice.type.import': 'Droits et taxes d’importation',
   'invoice.type.freight': 'Fret',
   'invoice.type.adjustment': 'Ajustement',
+  'brand.visa': 'Visa',
+  'brand.mastercard': 'Mastercard',
+  'brand.amex': 'American Express',
+  'brand.discover': 'Discover',
+  'brand.cartes_bancaires': 'Cartes Bancaires',
 } satisfies Translation<typeof common>;

@@ -1,0 +1,13 @@
+/** Defines `<ups-invoice-detail>`. */
+import { UpsInvoiceDetail } from './elements/invoice-detail/invoice-detail.js';
+import { define } from './internal/define.js';
+
+define('ups-invoice-detail', UpsInvoiceDetail);
+
+export { UpsInvoiceDetail };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ups-invoice-detail': UpsInvoiceDetail;
+  }
+}
