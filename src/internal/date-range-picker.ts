@@ -48,6 +48,8 @@ export class DateRangePickerController implements ReactiveController {
   #start: string | null = null;
   #end: string | null = null;
   #focusPending = false;
+  /** The grid renders only while open: it formats some forty dates, too much for every host update. */
+  #opened = false;
 
   constructor(host: Host, id: string, onApply: (range: DateRange) => void) {
     this.#host = host;
@@ -75,6 +77,7 @@ export class DateRangePickerController implements ReactiveController {
     this.#start = range.from;
     this.#end = range.to;
     this.#focused = range.from ?? toIso(Date.now());
+    this.#opened = true;
     this.#dialog()?.showModal();
     this.#focusPending = true;
     this.#host.requestUpdate();
@@ -82,8 +85,13 @@ export class DateRangePickerController implements ReactiveController {
 
   #close(): void {
     this.#dialog()?.close();
-    this.#trigger?.focus();
   }
+
+  #onClose = () => {
+    this.#opened = false;
+    this.#trigger?.focus();
+    this.#host.requestUpdate();
+  };
 
   #pick(iso: string): void {
     if (!this.#start || this.#end) {
@@ -142,6 +150,21 @@ export class DateRangePickerController implements ReactiveController {
       hint: string;
     },
   ): TemplateResult {
+    return html`<dialog
+      id=${this.#id}
+      class="date-picker"
+      aria-labelledby="${this.#id}-title"
+      part="date-picker"
+      @close=${this.#onClose}
+    >
+      ${this.#opened ? this.#renderContent(i18n, labels) : nothing}
+    </dialog>`;
+  }
+
+  #renderContent(
+    i18n: I18n,
+    labels: Record<'title' | 'apply' | 'cancel' | 'clear' | 'previous' | 'next' | 'from' | 'to' | 'hint', string>,
+  ): TemplateResult {
     const weekStart = firstDayOfWeek(i18n.locale);
     const focused = new Date(toTime(this.#focused));
     const year = focused.getUTCFullYear();
@@ -169,92 +192,83 @@ export class DateRangePickerController implements ReactiveController {
       ? `${labels.from} ${i18n.date(this.#start)}${this.#end ? ` — ${labels.to} ${i18n.date(this.#end)}` : ''}`
       : labels.hint;
     return html`
-      <dialog
-        id=${this.#id}
-        class="date-picker"
-        aria-labelledby="${this.#id}-title"
-        part="date-picker"
-        @close=${() => this.#trigger?.focus()}
-      >
-        <h2 id="${this.#id}-title" class="picker-title">${labels.title}</h2>
-        <div class="picker-header">
-          <button
-            type="button"
-            class="button"
-            aria-label=${labels.previous}
-            @click=${() => this.#moveTo(addMonths(this.#focused, -1))}
-          >
-            ‹
-          </button>
-          <h3 id="${this.#id}-month" aria-live="polite">${monthName}</h3>
-          <button
-            type="button"
-            class="button"
-            aria-label=${labels.next}
-            @click=${() => this.#moveTo(addMonths(this.#focused, 1))}
-          >
-            ›
-          </button>
-        </div>
-        <table
-          role="grid"
-          aria-labelledby="${this.#id}-month"
-          @keydown=${(e: KeyboardEvent) => this.#keydown(e, weekStart)}
+      <h2 id="${this.#id}-title" class="picker-title">${labels.title}</h2>
+      <div class="picker-header">
+        <button
+          type="button"
+          class="button"
+          aria-label=${labels.previous}
+          @click=${() => this.#moveTo(addMonths(this.#focused, -1))}
         >
-          <thead>
-            <tr>
-              ${names.map((d) => html`<th scope="col" abbr=${weekdayLong.format(d)}>${weekday.format(d)}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${weeks.map(
-              (week) =>
-                html`<tr>
-                  ${week.map((iso) =>
-                    iso
-                      ? html`<td
-                          tabindex=${iso === this.#focused ? '0' : '-1'}
-                          aria-selected=${inRange(iso) ? 'true' : 'false'}
-                          aria-label=${longDate.format(toTime(iso))}
-                          class=${[iso === this.#start || iso === this.#end ? 'edge' : '', inRange(iso) ? 'in-range' : ''].join(' ')}
-                          data-date=${iso}
-                          @click=${() => this.#pick(iso)}
-                        >
-                          ${Number(iso.slice(8))}
-                        </td>`
-                      : html`<td></td>`,
-                  )}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-        <p class="picker-summary" role="status">${summary}</p>
-        <div class="picker-actions">
-          <button
-            type="button"
-            class="button"
-            @click=${() => {
-              this.#start = this.#end = null;
-              this.#host.requestUpdate();
-            }}
-          >
-            ${labels.clear}
-          </button>
-          <span class="spacer"></span>
-          <button type="button" class="button" @click=${() => this.#close()}>${labels.cancel}</button>
-          <button
-            type="button"
-            class="button primary"
-            @click=${() => {
-              this.#onApply({ from: this.#start, to: this.#end ?? this.#start });
-              this.#close();
-            }}
-          >
-            ${labels.apply}
-          </button>
-        </div>
-      </dialog>
-      ${nothing}
+          ‹
+        </button>
+        <h3 id="${this.#id}-month" aria-live="polite">${monthName}</h3>
+        <button
+          type="button"
+          class="button"
+          aria-label=${labels.next}
+          @click=${() => this.#moveTo(addMonths(this.#focused, 1))}
+        >
+          ›
+        </button>
+      </div>
+      <table
+        role="grid"
+        aria-labelledby="${this.#id}-month"
+        @keydown=${(e: KeyboardEvent) => this.#keydown(e, weekStart)}
+      >
+        <thead>
+          <tr>
+            ${names.map((d) => html`<th scope="col" abbr=${weekdayLong.format(d)}>${weekday.format(d)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${weeks.map(
+            (week) =>
+              html`<tr>
+                ${week.map((iso) =>
+                  iso
+                    ? html`<td
+                        tabindex=${iso === this.#focused ? '0' : '-1'}
+                        aria-selected=${inRange(iso) ? 'true' : 'false'}
+                        aria-label=${longDate.format(toTime(iso))}
+                        class=${[iso === this.#start || iso === this.#end ? 'edge' : '', inRange(iso) ? 'in-range' : ''].join(' ')}
+                        data-date=${iso}
+                        @click=${() => this.#pick(iso)}
+                      >
+                        ${Number(iso.slice(8))}
+                      </td>`
+                    : html`<td></td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="picker-summary" role="status">${summary}</p>
+      <div class="picker-actions">
+        <button
+          type="button"
+          class="button"
+          @click=${() => {
+            this.#start = this.#end = null;
+            this.#host.requestUpdate();
+          }}
+        >
+          ${labels.clear}
+        </button>
+        <span class="spacer"></span>
+        <button type="button" class="button" @click=${() => this.#close()}>${labels.cancel}</button>
+        <button
+          type="button"
+          class="button primary"
+          @click=${() => {
+            this.#onApply({ from: this.#start, to: this.#end ?? this.#start });
+            this.#close();
+          }}
+        >
+          ${labels.apply}
+        </button>
+      </div>
     `;
   }
 }

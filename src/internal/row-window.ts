@@ -5,8 +5,8 @@
  * rows keep a few dozen `<tr>` in the DOM and a native `<table>` for
  * assistive technology (with `aria-rowcount` / `aria-rowindex`).
  *
- * Spacer heights go through CSS custom properties set with the CSSOM, which
- * a strict Content-Security-Policy allows (a `style` attribute it would not).
+ * Spacer heights are set through the CSSOM, which a strict
+ * Content-Security-Policy allows (a `style` attribute in markup it would not).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -32,16 +32,25 @@ export class RowWindowController implements ReactiveController {
   #end = 0;
   #count = 0;
   #frame = 0;
+  /** The view's height changes rarely: observed, not read on every update (a read forces layout). */
+  #resize = new ResizeObserver(([entry]) => {
+    const height = entry?.contentRect.height;
+    if (height && Math.abs(height - this.#viewport) > 1) {
+      this.#viewport = height;
+      this.#host.requestUpdate();
+    }
+  });
 
   constructor(host: Host, options: RowWindowOptions) {
     this.#host = host;
-    this.#options = { overscan: 8, rowHeight: 40, ...options };
+    this.#options = { overscan: 4, rowHeight: 40, ...options };
     this.#rowHeight = this.#options.rowHeight;
     host.addController(this);
   }
 
   hostDisconnected(): void {
     this.#scroller?.removeEventListener('scroll', this.#onScroll);
+    this.#resize.disconnect();
     this.#scroller = null;
     cancelAnimationFrame(this.#frame);
   }
@@ -50,8 +59,10 @@ export class RowWindowController implements ReactiveController {
     const scroller = this.#options.scroller() ?? null;
     if (scroller !== this.#scroller) {
       this.#scroller?.removeEventListener('scroll', this.#onScroll);
+      this.#resize.disconnect();
       this.#scroller = scroller;
       scroller?.addEventListener('scroll', this.#onScroll, { passive: true });
+      if (scroller) this.#resize.observe(scroller);
     }
     if (!scroller) return;
     if (!this.#measured) {
@@ -65,11 +76,13 @@ export class RowWindowController implements ReactiveController {
         }
       }
     }
-    this.#viewport = scroller.clientHeight || this.#viewport;
+    // Heights go on the spacer cells themselves: a custom property on the
+    // scroller would restyle every row beneath it on every frame.
     const before = this.#start * this.#rowHeight;
     const after = Math.max(0, this.#count - this.#end) * this.#rowHeight;
-    scroller.style.setProperty('--_spacer-before', `${before}px`);
-    scroller.style.setProperty('--_spacer-after', `${after}px`);
+    const spacers = scroller.querySelectorAll<HTMLElement>('tr.spacer > td');
+    spacers[0]?.style.setProperty('height', `${before}px`);
+    spacers[1]?.style.setProperty('height', `${after}px`);
   }
 
   #onScroll = () => {

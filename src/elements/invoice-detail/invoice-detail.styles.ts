@@ -129,12 +129,6 @@ export const invoiceDetailStyles = css`
     padding: 0;
     border: 0;
   }
-  tr.spacer.before td {
-    height: var(--_spacer-before, 0);
-  }
-  tr.spacer.after td {
-    height: var(--_spacer-after, 0);
-  }
   tr.skeleton td::after {
     content: '';
     display: block;

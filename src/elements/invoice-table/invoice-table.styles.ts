@@ -88,6 +88,8 @@ export const invoiceTableStyles = css`
     overflow: auto;
     /* Scroll anchoring would move the position under a windowed table. */
     overflow-anchor: none;
+    /* What changes inside never moves or repaints anything outside. */
+    contain: layout paint;
     border: 1px solid var(--_ups-border);
     border-radius: var(--_ups-radius);
     background: var(--_ups-surface);
@@ -100,6 +102,39 @@ export const invoiceTableStyles = css`
     width: 100%;
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
+  }
+  /*
+   * Long lists (the host's items) lay the table out from the header alone:
+   * columns keep their width while rows scroll by, and the browser does not
+   * re-measure every cell each frame.
+   */
+  table.windowed {
+    table-layout: fixed;
+  }
+  table.windowed th.select,
+  table.windowed th.mark,
+  table.windowed th.actions {
+    width: 3.5rem;
+  }
+  table.windowed th.mark {
+    width: 5.5rem;
+  }
+  table.windowed .col-number {
+    width: 10rem;
+  }
+  table.windowed .col-date {
+    width: 8.5rem;
+  }
+  table.windowed .col-money {
+    width: 8.5rem;
+  }
+  table.windowed .col-status {
+    width: 9.5rem;
+  }
+  table.windowed td,
+  table.windowed th {
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   caption {
     padding: var(--_ups-space) calc(var(--_ups-space) * 1.5);
@@ -215,12 +250,6 @@ export const invoiceTableStyles = css`
     height: 0;
     padding: 0;
     border: 0;
-  }
-  tr.spacer.before td {
-    height: var(--_spacer-before, 0);
-  }
-  tr.spacer.after td {
-    height: var(--_spacer-after, 0);
   }
   .skeleton td::after {
     content: '';

@@ -343,6 +343,16 @@ describe('<ups-invoice-table>', () => {
     expect(max.getAttribute('aria-invalid')).to.equal('true');
   });
 
+  it('says in place why a 10,000-character search is refused', async () => {
+    const table = await mountTable({ user: 'viewer1' });
+    const search = $(table, '#search') as HTMLInputElement;
+    search.value = 'x'.repeat(10_000);
+    search.dispatchEvent(new Event('input'));
+    await until(() => $(table, '#search-hint').classList.contains('field-error'), 'field error', 5000);
+    expect($(table, '#search-hint').textContent!.trim()).to.equal('Enter a shorter value.');
+    expect(search.getAttribute('aria-invalid')).to.equal('true');
+  });
+
   it('refuses an unknown view with a message and a console error', async () => {
     const errors: string[] = [];
     const original = console.error;

@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { listAccounts } from '../../api/endpoints/accounts.js';
 import { downloadInvoiceDocument } from '../../api/endpoints/documents.js';
 import { listInvoices } from '../../api/endpoints/invoices.js';
@@ -30,15 +31,7 @@ import type {} from '../../events/invoice-select.js';
 import type {} from '../../events/pay-request.js';
 import { ExportController } from './export-controller.js';
 import { invoiceTableStyles } from './invoice-table.styles.js';
-import {
-  DEFAULT_QUERY,
-  MIN_SEARCH,
-  filterInvoices,
-  hasFilters,
-  sortInvoices,
-  toApiQuery,
-  type TableQuery,
-} from './invoice-query.js';
+import { DEFAULT_QUERY, LocalRows, MIN_SEARCH, hasFilters, toApiQuery, type TableQuery } from './invoice-query.js';
 
 export type InvoiceTableView = 'account' | 'plan';
 
@@ -142,7 +135,7 @@ export class UpsInvoiceTable extends UpsBillingElement {
 
   #searchTimer = 0;
   /** Data mode's filtered and sorted rows, recomputed only when the items or the query change. */
-  #localRows: { items: readonly Invoice[]; query: TableQuery; view: string; rows: Invoice[] } | null = null;
+  readonly #localRows = new LocalRows();
 
   protected override needsProvider(): boolean {
     return this.items === undefined;
@@ -175,13 +168,7 @@ export class UpsInvoiceTable extends UpsBillingElement {
   /** The invoices the rows come from now: the server's page, or the host's items filtered and sorted. */
   #rows(): Loaded | null {
     if (this.items !== undefined) {
-      const cached = this.#localRows;
-      if (!cached || cached.items !== this.items || cached.query !== this.query || cached.view !== this.view) {
-        const view = VIEWS.has(this.view) ? this.view : 'account';
-        const rows = sortInvoices(filterInvoices(this.items, this.query, view), this.query.sort, this.query.order);
-        this.#localRows = { items: this.items, query: this.query, view: this.view, rows };
-      }
-      const rows = this.#localRows!.rows;
+      const rows = this.#localRows.rows(this.items, this.query, VIEWS.has(this.view) ? this.view : 'account');
       return { rows, total: rows.length, totalCapped: false };
     }
     return this.#page.value ?? null;
@@ -417,8 +404,12 @@ export class UpsInvoiceTable extends UpsBillingElement {
           aria-invalid=${searchShort || fieldErrors['q'] ? 'true' : 'false'}
           @input=${this.#handleSearch}
         />
-        <span id="search-hint" class=${searchShort ? 'field-hint' : 'visually-hidden'}>
-          ${searchShort ? i18n.t('invoiceTable.search.tooShort', { min: MIN_SEARCH }) : i18n.t('invoiceTable.search.hint')}
+        <span id="search-hint" class=${fieldErrors['q'] ? 'field-error' : searchShort ? 'field-hint' : 'visually-hidden'}>
+          ${fieldErrors['q']
+            ? i18n.t(`field.${fieldErrors['q']}` as MessageKey)
+            : searchShort
+              ? i18n.t('invoiceTable.search.tooShort', { min: MIN_SEARCH })
+              : i18n.t('invoiceTable.search.hint')}
         </span>
       </div>
       <div class="field">
@@ -586,13 +577,20 @@ export class UpsInvoiceTable extends UpsBillingElement {
     const windowed = rows.length > MAX_PAGE_SIZE;
     const { start, end } = this.#window.range(windowed ? rows.length : 0);
     const [from, to] = windowed ? [start, end] : [0, rows.length];
-    const pageSelected = rows.length > 0 && rows.every((row) => this.selected.has(row.number));
-    const someSelected = rows.some((row) => this.selected.has(row.number));
+    // Both scan the rows only when something is selected: 100,000 rows × every frame adds up.
+    const size = this.selected.size;
+    const pageSelected = size > 0 && size >= rows.length && rows.every((row) => this.selected.has(row.number));
+    const someSelected = size > 0 && rows.some((row) => this.selected.has(row.number));
     const plan = this.view === 'plan';
     return html`
       ${loaded ? this.#renderBulkBar(loaded) : nothing}
       <div class="frame ${loading ? 'loading' : ''}" tabindex="0" role="region" aria-labelledby="caption">
-        <table part="table" aria-busy=${loading ? 'true' : 'false'} aria-rowcount=${rows.length + 1}>
+        <table
+          part="table"
+          class=${windowed ? 'windowed' : ''}
+          aria-busy=${loading ? 'true' : 'false'}
+          aria-rowcount=${rows.length + 1}
+        >
           <caption id="caption">
             ${i18n.t(plan ? 'invoiceTable.caption.plan' : 'invoiceTable.caption.account')}
           </caption>
@@ -608,14 +606,14 @@ export class UpsInvoiceTable extends UpsBillingElement {
                   @change=${(e: Event) => this.#select(rows, (e.target as HTMLInputElement).checked)}
                 />
               </th>
-              ${this.#renderHeader('invoiceTable.column.number', 'number')}
+              ${this.#renderHeader('invoiceTable.column.number', 'number', 'col-number')}
               ${this.#renderHeader(plan ? 'invoiceTable.column.plan' : 'invoiceTable.column.account', plan ? null : 'account')}
-              ${this.#renderHeader('invoiceTable.column.invoiceDate', 'invoiceDate')}
-              ${this.#renderHeader('invoiceTable.column.dueDate', 'dueDate')}
-              ${this.#renderHeader('invoiceTable.column.type', 'type')}
-              ${this.#renderHeader('invoiceTable.column.amount', 'amount', 'num')}
-              ${this.#renderHeader('invoiceTable.column.amountDue', 'amountDue', 'num')}
-              ${this.#renderHeader('invoiceTable.column.status', 'status')}
+              ${this.#renderHeader('invoiceTable.column.invoiceDate', 'invoiceDate', 'col-date')}
+              ${this.#renderHeader('invoiceTable.column.dueDate', 'dueDate', 'col-date')}
+              ${this.#renderHeader('invoiceTable.column.type', 'type', 'col-type')}
+              ${this.#renderHeader('invoiceTable.column.amount', 'amount', 'num col-money')}
+              ${this.#renderHeader('invoiceTable.column.amountDue', 'amountDue', 'num col-money')}
+              ${this.#renderHeader('invoiceTable.column.status', 'status', 'col-status')}
               ${this.#renderHeader('invoiceTable.column.dispute', null, 'mark')}
               ${this.#renderHeader('invoiceTable.column.autopay', null, 'mark')}
               ${this.#renderHeader('invoiceTable.column.actions', null, 'actions')}
@@ -634,7 +632,13 @@ export class UpsInvoiceTable extends UpsBillingElement {
                 : html`<tr class="spacer before" aria-hidden="true">
                       <td colspan=${columns}></td>
                     </tr>
-                    ${rows.slice(from, to).map((invoice, i) => this.#renderRow(invoice, from + i + 2))}
+                    ${repeat(
+                    rows.slice(from, to),
+                    // Keyed: rows still in view keep their DOM while scrolling, and only
+                    // the rows coming into view are built and laid out.
+                    (invoice) => invoice.number,
+                    (invoice, i) => this.#renderRow(invoice, from + i + 2),
+                  )}
                     <tr class="spacer after" aria-hidden="true">
                       <td colspan=${columns}></td>
                     </tr>`
