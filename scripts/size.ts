@@ -5,7 +5,7 @@
  * Lazily loaded chunks (the French catalog) are reported apart. Exits 1 when
  * an entry is over its budget in size-budgets.json.
  */
-import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -102,6 +102,8 @@ for (const name of Object.keys(budgets).filter((n) => !n.startsWith('/') && !mea
     `${name.padEnd(18)} (no entry yet; its budget of ${kb(budgets[name] as number)} applies from its first line)`,
   );
 }
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify({ measures, budgets }, null, 2));
 if (over) {
   console.error(`${over} entr${over === 1 ? 'y is' : 'ies are'} over budget.`);
   process.exit(1);
