@@ -52,6 +52,9 @@ export const SORT_COLUMNS: Record<InvoiceSortKey, string> = {
   status: 'i.status',
 };
 
+/** `1Z`, six characters of shipper account, then ten more. */
+const TRACKING_NUMBER = /^1Z[0-9A-Z]{16}$/i;
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Checks what the schema cannot see alone, then builds the filter of `query`. */
@@ -74,7 +77,10 @@ export function invoiceFilter(caller: Caller, query: InvoiceListQuery): Where {
   if (query.min !== undefined) where.clauses.push(`i.amount >= ${where.param(query.min)}`);
   if (query.max !== undefined) where.clauses.push(`i.amount <= ${where.param(query.max)}`);
   const q = query.q?.trim();
-  if (q) {
+  if (q && TRACKING_NUMBER.test(q)) {
+    // A UPS tracking number is nothing else: one index lookup, no trigram search.
+    where.clauses.push(`i.id in (select invoice_id from shipments where tracking_number = ${where.param(q.toUpperCase())})`);
+  } else if (q) {
     // One indexed lookup per field, united: an OR across columns would
     // defeat every index and scan the company's invoices.
     const company = where.param(caller.companyId);

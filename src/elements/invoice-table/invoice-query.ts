@@ -157,7 +157,8 @@ export class LocalRows {
   rows(items: readonly Invoice[], query: TableQuery, view: 'account' | 'plan'): Invoice[] {
     const sorted = this.#sort(items, query.sort, query.order);
     const cached = this.#filtered;
-    if (cached && cached.sorted === sorted && cached.view === view && sameFilters(cached.query, query)) return cached.rows;
+    if (cached && cached.sorted === sorted && cached.view === view && sameFilters(cached.query, query))
+      return cached.rows;
     const rows = filterInvoices(sorted, query, view);
     this.#filtered = { sorted, query, view, rows };
     return rows;

@@ -8,13 +8,7 @@ import { listInvoices } from '../../api/endpoints/invoices.js';
 import { isBillingApiError } from '../../api/errors.js';
 import type { Account } from '../../api/schemas/account.js';
 import { MAX_PAGE_SIZE } from '../../api/schemas/common.js';
-import {
-  STATUS_PRESETS,
-  type DocumentFormat,
-  type Invoice,
-  type InvoiceSortKey,
-  type StatusPreset,
-} from '../../api/schemas/invoice.js';
+import type { DocumentFormat, Invoice, InvoiceSortKey } from '../../api/schemas/invoice.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
 import { DateRangePickerController } from '../../internal/date-range-picker.js';
 import { dateRangePickerStyles } from '../../internal/date-range-picker.styles.js';
@@ -30,6 +24,10 @@ import type {} from '../../events/invoice-open.js';
 import type {} from '../../events/invoice-select.js';
 import type {} from '../../events/pay-request.js';
 import { ExportController } from './export-controller.js';
+import { renderBulkBar } from './invoice-table-bulk-bar.js';
+import { renderFooter } from './invoice-table-footer.js';
+import { renderRow } from './invoice-table-row.js';
+import { renderToolbar } from './invoice-table-toolbar.js';
 import { invoiceTableStyles } from './invoice-table.styles.js';
 import { DEFAULT_QUERY, LocalRows, MIN_SEARCH, hasFilters, toApiQuery, type TableQuery } from './invoice-query.js';
 
@@ -92,7 +90,7 @@ export class UpsInvoiceTable extends UpsBillingElement {
         this.view,
         this.query,
         this.page,
-        this.pageSize,
+        this.rowsPerPage,
       ] as const,
   });
 
@@ -120,6 +118,8 @@ export class UpsInvoiceTable extends UpsBillingElement {
   @state() private allMatching = false;
   @state() private searchText = '';
   @state() private amountErrors: { min?: boolean; max?: boolean } = {};
+  /** Rows per page: starts at `page-size`, then follows the user's choice in the pager. */
+  @state() private rowsPerPage = 50;
 
   /** `account`: invoices of each account ("My account invoices"); `plan`: invoices billed through plans. */
   @property({ reflect: true }) view: InvoiceTableView = 'account';
@@ -148,6 +148,7 @@ export class UpsInvoiceTable extends UpsBillingElement {
       console.error(`<ups-invoice-table view="${this.view}">: unknown view. Fix: use view="account" or view="plan".`);
     }
     if (changed.has('view') || changed.has('items')) this.#clearSelection(false);
+    if (changed.has('pageSize')) this.rowsPerPage = Math.min(200, Math.max(1, Math.round(this.pageSize) || 50));
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -345,7 +346,19 @@ export class UpsInvoiceTable extends UpsBillingElement {
     const error = this.#page.status === TaskStatus.ERROR ? this.#page.error : null;
     const fieldErrors = isBillingApiError(error) ? error.fieldErrors : {};
     return html`
-      ${this.#renderToolbar(fieldErrors)}
+      ${renderToolbar({
+        i18n,
+        query: this.query,
+        searchText: this.searchText,
+        accounts: this.#accounts.value ?? [],
+        fieldErrors,
+        amountErrors: this.amountErrors,
+        onSearch: (event) => this.#handleSearch(event),
+        onChange: (change) => this.#setQuery(change),
+        onDates: (trigger) => this.#picker.open(trigger, { from: this.query.from, to: this.query.to }),
+        onAmount: (which, event) => this.#handleAmount(which, event),
+        onClear: () => this.#handleClearFilters(),
+      })}
       ${
         error && !Object.keys(fieldErrors).length
           ? this.#renderError(isBillingApiError(error) ? error.code : 'unknown')
@@ -374,184 +387,37 @@ export class UpsInvoiceTable extends UpsBillingElement {
     </div>`;
   }
 
-  #renderToolbar(fieldErrors: Readonly<Record<string, string>>): TemplateResult {
-    const { i18n, query } = this;
-    const accounts = this.#accounts.value ?? [];
-    const searchShort = this.searchText.trim().length > 0 && this.searchText.trim().length < MIN_SEARCH;
-    const dates = query.from
-      ? `${i18n.date(query.from)} – ${i18n.date(query.to ?? query.from)}`
-      : i18n.t('invoiceTable.filter.anyDate');
-    const amountError = (which: 'min' | 'max') =>
-      this.amountErrors[which] || fieldErrors[which]
-        ? html`<span class="field-error" id="${which}-error"
-            >${
-              this.amountErrors[which]
-                ? i18n.t('invoiceTable.filter.amountInvalid', { example: i18n.number(120.5) })
-                : i18n.t(`field.${fieldErrors[which]}` as MessageKey)
-            }</span
-          >`
-        : nothing;
-    return html`<form class="toolbar" role="search" part="toolbar" @submit=${(e: Event) => e.preventDefault()}>
-      <div class="field search">
-        <label for="search">${i18n.t('invoiceTable.search.label')}</label>
-        <input
-          id="search"
-          type="search"
-          autocomplete="off"
-          .value=${this.searchText}
-          placeholder=${i18n.t('invoiceTable.search.hint')}
-          aria-describedby="search-hint"
-          aria-invalid=${searchShort || fieldErrors['q'] ? 'true' : 'false'}
-          @input=${this.#handleSearch}
-        />
-        <span id="search-hint" class=${fieldErrors['q'] ? 'field-error' : searchShort ? 'field-hint' : 'visually-hidden'}>
-          ${fieldErrors['q']
-            ? i18n.t(`field.${fieldErrors['q']}` as MessageKey)
-            : searchShort
-              ? i18n.t('invoiceTable.search.tooShort', { min: MIN_SEARCH })
-              : i18n.t('invoiceTable.search.hint')}
-        </span>
-      </div>
-      <div class="field">
-        <label for="status">${i18n.t('invoiceTable.filter.status')}</label>
-        <select
-          id="status"
-          @change=${(e: Event) => this.#setQuery({ status: (e.target as HTMLSelectElement).value as StatusPreset })}
-        >
-          ${STATUS_PRESETS.map(
-            (preset) =>
-              html`<option value=${preset} ?selected=${preset === query.status}>
-                ${i18n.t(`invoiceTable.preset.${preset}`)}
-              </option>`,
-          )}
-        </select>
-      </div>
-      ${
-        accounts.length > 1
-          ? html`<div class="field">
-              <label for="account">${i18n.t('invoiceTable.filter.account')}</label>
-              <select
-                id="account"
-                @change=${(e: Event) => this.#setQuery({ account: (e.target as HTMLSelectElement).value || null })}
-              >
-                <option value="" ?selected=${!query.account}>${i18n.t('invoiceTable.filter.allAccounts')}</option>
-                ${accounts.map(
-                  (a) =>
-                    html`<option value=${a.number} ?selected=${a.number === query.account}>
-                      ${a.number} — ${a.nickname ?? a.name}
-                    </option>`,
-                )}
-              </select>
-            </div>`
-          : nothing
-      }
-      <div class="field">
-        <span class="label" id="dates-label">${i18n.t('invoiceTable.filter.dates')}</span>
-        <button
-          type="button"
-          class="button"
-          aria-haspopup="dialog"
-          aria-labelledby="dates-label dates-value"
-          @click=${(e: Event) => this.#picker.open(e.currentTarget as HTMLElement, { from: query.from, to: query.to })}
-        >
-          <span id="dates-value">${dates}</span>
-        </button>
-      </div>
-      <div class="field amount">
-        <label for="min">${i18n.t('invoiceTable.filter.amountMin')}</label>
-        <input
-          id="min"
-          inputmode="decimal"
-          autocomplete="off"
-          aria-invalid=${this.amountErrors.min ? 'true' : 'false'}
-          aria-describedby=${this.amountErrors.min ? 'min-error' : nothing}
-          @change=${(e: Event) => this.#handleAmount('min', e)}
-        />
-        ${amountError('min')}
-      </div>
-      <div class="field amount">
-        <label for="max">${i18n.t('invoiceTable.filter.amountMax')}</label>
-        <input
-          id="max"
-          inputmode="decimal"
-          autocomplete="off"
-          aria-invalid=${this.amountErrors.max || fieldErrors['max'] ? 'true' : 'false'}
-          aria-describedby=${this.amountErrors.max || fieldErrors['max'] ? 'max-error' : nothing}
-          @change=${(e: Event) => this.#handleAmount('max', e)}
-        />
-        ${amountError('max')}
-      </div>
-      ${
-        hasFilters(query) || this.searchText
-          ? html`<button type="button" class="button clear" @click=${this.#handleClearFilters}>
-              ${i18n.t('invoiceTable.filter.clear')}
-            </button>`
-          : nothing
-      }
-    </form>`;
-  }
-
   #renderBulkBar(loaded: Loaded): TemplateResult | typeof nothing {
-    const { i18n } = this;
-    const count = this.allMatching ? loaded.total : this.selected.size;
-    if (!count) return nothing;
-    const selectedRows = [...this.selected.values()];
-    const pageAllSelected = loaded.rows.length > 0 && loaded.rows.every((row) => this.selected.has(row.number));
-    const formats = this.#formats(selectedRows).map((format) => ({
+    const selected = [...this.selected.values()];
+    const formats = this.#formats(selected).map((format) => ({
       id: `download:${format}`,
-      label: i18n.t(`invoiceTable.format.${format}`),
+      label: this.i18n.t(`invoiceTable.format.${format}`),
     }));
-    const payable = selectedRows.some((invoice) => PAYABLE.has(invoice.status));
-    return html`<div class="bulk" part="bulk-bar">
-      <span
-        >${
-          this.allMatching
-            ? i18n.t('invoiceTable.selection.allSelected', { count: i18n.number(loaded.total) })
-            : i18n.plural('invoiceTable.selection.count', count)
-        }</span
-      >
-      ${
+    return renderBulkBar({
+      i18n: this.i18n,
+      count: this.allMatching ? loaded.total : this.selected.size,
+      allMatching: this.allMatching,
+      // "Select all matching" is offered once the whole page is selected and more invoices match.
+      offerAllMatching:
         this.items === undefined &&
-        pageAllSelected &&
         !this.allMatching &&
+        !loaded.totalCapped &&
         loaded.total > loaded.rows.length &&
-        !loaded.totalCapped
-          ? html`<button type="button" class="link" @click=${() => this.#selectAllMatching()}>
-              ${i18n.t('invoiceTable.selection.allMatching', { count: i18n.number(loaded.total) })}
-            </button>`
-          : nothing
-      }
-      ${
-        this.billing?.client
-          ? html`<button
-              type="button"
-              class="button"
-              aria-haspopup="menu"
-              aria-expanded=${this.#menu.isOpen('bulk') ? 'true' : 'false'}
-              ?disabled=${this.#export.running}
-              @click=${(e: Event) => this.#menu.toggle(e, 'bulk', formats)}
-              @keydown=${(e: KeyboardEvent) => this.#menu.triggerKeydown(e, 'bulk', formats)}
-            >
-              ${i18n.t('invoiceTable.bulk.download')} <span aria-hidden="true">▾</span>
-            </button>`
-          : nothing
-      }
-      ${
-        this.#canPay()
-          ? html`<button
-              type="button"
-              class="button primary"
-              ?disabled=${!payable || this.allMatching}
-              @click=${() => this.#payRequest(selectedRows)}
-            >
-              ${i18n.t('invoiceTable.bulk.pay')}
-            </button>`
-          : nothing
-      }
-      <button type="button" class="link" @click=${() => this.#clearSelection(true)}>
-        ${i18n.t('invoiceTable.selection.clear')}
-      </button>
-    </div>`;
+        loaded.rows.every((row) => this.selected.has(row.number)),
+      total: loaded.total,
+      canDownload: Boolean(this.billing?.client),
+      downloading: this.#export.running,
+      menuOpen: this.#menu.isOpen('bulk'),
+      canPay: this.#canPay(),
+      payable: !this.allMatching && selected.some((invoice) => PAYABLE.has(invoice.status)),
+      onSelectAllMatching: () => this.#selectAllMatching(),
+      onDownloadMenu: (event) =>
+        event instanceof KeyboardEvent
+          ? this.#menu.triggerKeydown(event, 'bulk', formats)
+          : this.#menu.toggle(event, 'bulk', formats),
+      onPay: () => this.#payRequest(selected),
+      onClear: () => this.#clearSelection(true),
+    });
   }
 
   #renderHeader(key: MessageKey, sort: InvoiceSortKey | null, className = ''): TemplateResult {
@@ -623,7 +489,7 @@ export class UpsInvoiceTable extends UpsBillingElement {
             ${
               loading && !loaded
                 ? Array.from(
-                    { length: Math.min(this.pageSize, VISIBLE_ROWS) },
+                    { length: Math.min(this.rowsPerPage, VISIBLE_ROWS) },
                     () =>
                       html`<tr class="skeleton" aria-hidden="true">
                         ${Array.from({ length: columns }, () => html`<td></td>`)}
@@ -633,12 +499,12 @@ export class UpsInvoiceTable extends UpsBillingElement {
                       <td colspan=${columns}></td>
                     </tr>
                     ${repeat(
-                    rows.slice(from, to),
-                    // Keyed: rows still in view keep their DOM while scrolling, and only
-                    // the rows coming into view are built and laid out.
-                    (invoice) => invoice.number,
-                    (invoice, i) => this.#renderRow(invoice, from + i + 2),
-                  )}
+                      rows.slice(from, to),
+                      // Keyed: rows still in view keep their DOM while scrolling, and only
+                      // the rows coming into view are built and laid out.
+                      (invoice) => invoice.number,
+                      (invoice, i) => this.#renderRow(invoice, from + i + 2),
+                    )}
                     <tr class="spacer after" aria-hidden="true">
                       <td colspan=${columns}></td>
                     </tr>`
@@ -665,116 +531,41 @@ export class UpsInvoiceTable extends UpsBillingElement {
   }
 
   #renderRow(invoice: Invoice, rowIndex: number): TemplateResult {
-    const { i18n } = this;
     const key = invoice.number;
-    const items = () => this.#rowItems(invoice);
-    return html`<tr aria-rowindex=${rowIndex} class=${this.selected.has(key) ? 'selected' : ''}>
-      <td class="select">
-        <input
-          type="checkbox"
-          aria-label=${i18n.t('invoiceTable.select.row', { number: key })}
-          .checked=${this.selected.has(key)}
-          @change=${(e: Event) => this.#select([invoice], (e.target as HTMLInputElement).checked)}
-        />
-      </td>
-      <th scope="row"><button type="button" class="link" @click=${() => this.#open(invoice)}>${key}</button></th>
-      <td>${this.view === 'plan' ? invoice.planNumber : invoice.accountNumber}</td>
-      <td>${i18n.date(invoice.invoiceDate)}</td>
-      <td>${i18n.date(invoice.dueDate)}</td>
-      <td class="type">${i18n.t(`invoice.type.${invoice.type}`)}</td>
-      <td class="num">${i18n.money(invoice.amount)}</td>
-      <td class="num">${i18n.money(invoice.amountDue)}</td>
-      <td><span class="badge ${invoice.status}" part="status">${i18n.t(`invoice.status.${invoice.status}`)}</span></td>
-      <td class="mark">
-        ${
-          invoice.inDispute
-            ? html`<span class="flag dispute" title=${i18n.t('invoiceTable.mark.dispute')}
-                ><span aria-hidden="true">⚑</span
-                ><span class="visually-hidden">${i18n.t('invoiceTable.mark.dispute')}</span></span
-              >`
-            : nothing
-        }
-      </td>
-      <td class="mark">
-        ${
-          invoice.autopay
-            ? html`<span class="flag autopay" title=${i18n.t('invoiceTable.mark.autopay')}
-                ><span aria-hidden="true">↻</span
-                ><span class="visually-hidden">${i18n.t('invoiceTable.mark.autopay')}</span></span
-              >`
-            : nothing
-        }
-      </td>
-      <td class="actions">
-        <button
-          type="button"
-          class="menu-button"
-          aria-label=${i18n.t('invoiceTable.actions.label', { number: key })}
-          aria-haspopup="menu"
-          aria-expanded=${this.#menu.isOpen(key) ? 'true' : 'false'}
-          @click=${(e: Event) => this.#menu.toggle(e, key, items())}
-          @keydown=${(e: KeyboardEvent) => this.#menu.triggerKeydown(e, key, items())}
-        >
-          <span aria-hidden="true">⋯</span>
-        </button>
-      </td>
-    </tr>`;
+    const menu = (event: Event) => {
+      const items = this.#rowItems(invoice);
+      if (event instanceof KeyboardEvent) this.#menu.triggerKeydown(event, key, items);
+      else this.#menu.toggle(event, key, items);
+    };
+    return renderRow({
+      i18n: this.i18n,
+      invoice,
+      rowIndex,
+      plan: this.view === 'plan',
+      selected: this.selected.has(key),
+      menuOpen: this.#menu.isOpen(key),
+      onSelect: (on) => this.#select([invoice], on),
+      onOpen: () => this.#open(invoice),
+      onMenu: menu,
+    });
   }
 
   #renderFooter(loaded: Loaded | null, loading: boolean): TemplateResult {
-    const { i18n } = this;
-    const serverMode = this.items === undefined;
-    const status = loading
-      ? i18n.t('invoiceTable.loading')
-      : loaded
-        ? i18n.plural('invoiceTable.count', loaded.total)
-        : '';
-    if (!serverMode || !loaded) return html`<p class="status-line" role="status">${status}</p>`;
-    const first = loaded.total ? (this.page - 1) * this.pageSize + 1 : 0;
-    const last = (this.page - 1) * this.pageSize + loaded.rows.length;
-    const range = i18n.t(loaded.totalCapped ? 'invoiceTable.pager.rangeCapped' : 'invoiceTable.pager.range', {
-      from: i18n.number(first),
-      to: i18n.number(last),
-      total: i18n.number(loaded.total),
+    return renderFooter({
+      i18n: this.i18n,
+      loaded: loaded && { count: loaded.rows.length, total: loaded.total, totalCapped: loaded.totalCapped },
+      loading,
+      paged: this.items === undefined,
+      page: this.page,
+      pageSize: this.rowsPerPage,
+      onPage: (page) => {
+        this.page = page;
+        this.#window.reset();
+      },
+      onPageSize: (size) => {
+        this.rowsPerPage = size;
+        this.page = 1;
+      },
     });
-    const hasNext = loaded.totalCapped || last < loaded.total;
-    return html`<div class="footer">
-      <p class="status-line" role="status">${loading ? status : range}</p>
-      <nav class="pager" aria-label=${i18n.t('invoiceTable.pager.label')}>
-        <label>
-          ${i18n.t('invoiceTable.pager.pageSize')}
-          <select
-            @change=${(e: Event) => {
-              this.pageSize = Number((e.target as HTMLSelectElement).value);
-              this.page = 1;
-            }}
-          >
-            ${[25, 50, 100, 200].map((size) => html`<option value=${size} ?selected=${size === this.pageSize}>${size}</option>`)}
-          </select>
-        </label>
-        <button
-          type="button"
-          class="button"
-          ?disabled=${this.page <= 1 || loading}
-          @click=${() => {
-            this.page -= 1;
-            this.#window.reset();
-          }}
-        >
-          ${i18n.t('invoiceTable.pager.previous')}
-        </button>
-        <button
-          type="button"
-          class="button"
-          ?disabled=${!hasNext || loading}
-          @click=${() => {
-            this.page += 1;
-            this.#window.reset();
-          }}
-        >
-          ${i18n.t('invoiceTable.pager.next')}
-        </button>
-      </nav>
-    </div>`;
   }
 }
