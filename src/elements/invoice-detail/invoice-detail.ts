@@ -62,7 +62,8 @@ export class UpsInvoiceDetail extends UpsBillingElement {
   /** The invoice to show. */
   @property({ attribute: 'invoice-number' }) invoiceNumber: string | undefined;
 
-  #pagesRequested = new Set<number>();
+  /** Shipment pages loaded or on their way, by page index. */
+  #pages = new Map<number, Promise<void>>();
   #visible: { start: number; end: number } | null = null;
   #abort: AbortController | null = null;
 
@@ -70,7 +71,7 @@ export class UpsInvoiceDetail extends UpsBillingElement {
     super.willUpdate(changed);
     if (changed.has('invoiceNumber')) {
       this.#abort?.abort();
-      this.#pagesRequested = new Set();
+      this.#pages = new Map();
       this.shipments = new Map();
     }
   }
@@ -95,35 +96,33 @@ export class UpsInvoiceDetail extends UpsBillingElement {
     this.printing = false;
   }
 
+  /** Loads the pages covering rows `[from, to)`; resolves when all of them are in, including those already on their way. */
   async #loadPages(from: number, to: number, number: string): Promise<void> {
     const client = this.billing?.client;
     if (!client) return;
-    const pages: number[] = [];
-    for (let page = Math.floor(from / PAGE); page * PAGE < to; page++) {
-      if (!this.#pagesRequested.has(page)) pages.push(page);
-    }
-    if (!pages.length) return;
     this.#abort ??= new AbortController();
     const { signal } = this.#abort;
-    await Promise.all(
-      pages.map(async (page) => {
-        this.#pagesRequested.add(page);
-        try {
-          const result = await client.call(
-            listInvoiceShipments,
-            { params: { number }, query: { page: page + 1, pageSize: PAGE } },
-            { signal },
-          );
-          if (number !== this.invoiceNumber) return;
-          const next = new Map(this.shipments);
-          result.items.forEach((shipment, i) => next.set(page * PAGE + i, shipment));
-          this.shipments = next;
-        } catch {
-          // Let a later scroll ask again.
-          this.#pagesRequested.delete(page);
-        }
-      }),
-    );
+    const waits: Promise<void>[] = [];
+    for (let page = Math.floor(from / PAGE); page * PAGE < to; page++) {
+      let pending = this.#pages.get(page);
+      if (!pending) {
+        pending = client
+          .call(listInvoiceShipments, { params: { number }, query: { page: page + 1, pageSize: PAGE } }, { signal })
+          .then((result) => {
+            if (number !== this.invoiceNumber) return;
+            const next = new Map(this.shipments);
+            result.items.forEach((shipment, i) => next.set(page * PAGE + i, shipment));
+            this.shipments = next;
+          })
+          .catch(() => {
+            // Let a later scroll ask again.
+            this.#pages.delete(page);
+          });
+        this.#pages.set(page, pending);
+      }
+      waits.push(pending);
+    }
+    await Promise.all(waits);
   }
 
   #download(id: string): void {
