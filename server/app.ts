@@ -13,6 +13,8 @@ import { buildOpenApiDocument } from './openapi.js';
 import { ProblemError, problemResponse } from './http/problem.js';
 import { mountRoute } from './http/route.js';
 import { DEFAULT_CONFIG, consoleLogger, type Logger, type ServerConfig, type Services } from './http/services.js';
+import type { PaymentGateway } from './payments/gateway.js';
+import { testGateway } from './payments/test-gateway.js';
 import { ROUTES } from './routes/index.js';
 
 export interface AppOptions {
@@ -24,6 +26,8 @@ export interface AppOptions {
   tokenSecret?: string;
   /** The client address of a request (the runtime knows it; Hono alone does not). */
   clientIp?: (c: Context) => string;
+  /** The payment gateway; the built-in test gateway by default. */
+  gateway?: PaymentGateway;
 }
 
 async function storedSecret(db: Db): Promise<string> {
@@ -40,6 +44,7 @@ export function createServices(options: AppOptions): Services {
   let secret: Promise<string> | undefined = options.tokenSecret ? Promise.resolve(options.tokenSecret) : undefined;
   return {
     db: options.db,
+    gateway: options.gateway ?? testGateway(options.db),
     config,
     log: options.log ?? consoleLogger,
     now: options.now ?? (() => new Date()),
@@ -60,7 +65,10 @@ export function createServices(options: AppOptions): Services {
   };
 }
 
-export function createApp(options: AppOptions): Hono {
+/** The app, with the services its routes use (for schedulers and operations commands in the same process). */
+export type BillingApp = Hono & { services: Services };
+
+export function createApp(options: AppOptions): BillingApp {
   const services = createServices(options);
   const { config, log } = services;
   const app = new Hono();
@@ -100,5 +108,5 @@ export function createApp(options: AppOptions): Hono {
   const api = new Hono();
   for (const route of Object.values(ROUTES)) mountRoute(api, route as never, services);
   app.route('/api/v1', api);
-  return app;
+  return Object.assign(app, { services });
 }

@@ -5,13 +5,16 @@
  *
  * Environment: PORT (8080), HOST (0.0.0.0), DATABASE_URL, DATA_DIR (.data/pglite),
  * CORS_ORIGINS (comma separated), TOKEN_TTL_SECONDS, SEED=0 to skip the demo data,
- * TRUST_PROXY=1 to take the client address from X-Forwarded-For.
+ * TRUST_PROXY=1 to take the client address from X-Forwarded-For, CARD_FRAME_URL,
+ * CARD_FRAME_ANCESTORS (origins that may embed the card frame), ALLOW_PARTIAL_PAYMENTS=1,
+ * PAYMENT_SCHEDULER_SECONDS (60; 0 turns the in-process scheduler off).
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { migrate } from './db/migrate.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './db/seed.js';
 import { markPastDue } from './domain/invoices.js';
+import { startScheduler } from './payments/scheduler.js';
 import { createNodeApp, openDatabase, socketClientIp } from './node.js';
 
 const env = process.env;
@@ -26,20 +29,29 @@ async function main(): Promise<void> {
   await markPastDue(db, today);
   const hasDemo = existsSync(DEMO_ROOT);
 
+  const port = Number(env['PORT'] ?? 8080);
+  const list = (value: string | undefined) =>
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  // The card frame must live on another origin than the page that embeds it, or the page could read it.
+  // The demo page is served as localhost; by default the frame is served as 127.0.0.1 (same server).
+  const cardFrameUrl = env['CARD_FRAME_URL'] ?? `http://127.0.0.1:${port}/card-frame`;
   const app = createNodeApp({
     db,
     clientIp: socketClientIp(env['TRUST_PROXY'] === '1'),
     demoRoot: hasDemo ? DEMO_ROOT : undefined,
     config: {
-      corsOrigins: (env['CORS_ORIGINS'] ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      corsOrigins: list(env['CORS_ORIGINS']),
+      cardFrameUrl,
+      cardFrameAncestors: env['CARD_FRAME_ANCESTORS'] ? list(env['CARD_FRAME_ANCESTORS']) : [`http://localhost:${port}`],
+      allowPartialPayments: env['ALLOW_PARTIAL_PAYMENTS'] === '1',
       ...(env['TOKEN_TTL_SECONDS'] ? { tokenTtlSeconds: Number(env['TOKEN_TTL_SECONDS']) } : {}),
     },
   });
-
-  const port = Number(env['PORT'] ?? 8080);
+  const schedulerSeconds = Number(env['PAYMENT_SCHEDULER_SECONDS'] ?? 60);
+  const stopScheduler = schedulerSeconds > 0 ? startScheduler(app.services, schedulerSeconds * 1000) : () => {};
   const server = serve({ fetch: app.fetch, port, hostname: env['HOST'] ?? '0.0.0.0' }, () => {
     const url = `http://localhost:${port}/`;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -55,6 +67,7 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    stopScheduler();
     // Close the database after the last request, so PGlite flushes its files.
     server.close(() => void db.close().finally(() => process.exit(0)));
     setTimeout(() => process.exit(1), 10_000).unref();

@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Context, Hono } from 'hono';
-import { createApp, type AppOptions } from './app.js';
+import type { Context } from 'hono';
+import { createApp, type AppOptions, type BillingApp } from './app.js';
 import type { Db } from './db/db.js';
 
 /** PostgreSQL when `DATABASE_URL` is set; otherwise PGlite in `DATA_DIR` (default `.data/pglite`). */
@@ -50,7 +50,7 @@ export const PAGE_HEADERS = {
 };
 
 /** The API, plus the built demo pages in `demoRoot` (relative to the working directory) when given. */
-export function createNodeApp(options: AppOptions & { demoRoot?: string | undefined }): Hono {
+export function createNodeApp(options: AppOptions & { demoRoot?: string | undefined }): BillingApp {
   const app = createApp(options);
   if (options.demoRoot) {
     // Registered after the API: API paths never reach the files, and a

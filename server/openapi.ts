@@ -18,6 +18,15 @@ import {
   Shipment,
   ShipmentPage,
 } from '../src/api/schemas/invoice.js';
+import {
+  CreatePaymentRequest,
+  GuestInvoice,
+  GuestLookupRequest,
+  PaymentPage,
+  PaymentReceipt,
+  PaymentToken,
+  PaymentTypes,
+} from '../src/api/schemas/payment.js';
 import { Problem } from '../src/api/schemas/problem.js';
 import { Company, Scope, Session, SignInRequest, SignInResponse, User } from '../src/api/schemas/session.js';
 import { ROUTES } from './routes/index.js';
@@ -47,6 +56,13 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   DocumentExport,
   DashboardAlert,
   Dashboard,
+  PaymentTypes,
+  PaymentToken,
+  CreatePaymentRequest,
+  PaymentReceipt,
+  PaymentPage,
+  GuestLookupRequest,
+  GuestInvoice,
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -58,8 +74,11 @@ const ERROR_RESPONSES: Record<string, string> = {
   '404': 'Not found, or not visible to the caller',
   '413': 'Body too large',
   '415': 'Body is not JSON',
-  '422': 'Valid, but cannot be carried out (e.g. `xml_not_enrolled`, `too_many_invoices`)',
+  '402': 'Payment declined (`declined_insufficient_funds`, `declined_expired_card`, `declined_do_not_honor`)',
+  '409': 'Conflict (`already_paid`, `idempotency_in_flight`, `not_cancellable`)',
+  '422': 'Valid, but cannot be carried out (e.g. `xml_not_enrolled`, `amount_mismatch`, `idempotency_key_mismatch`)',
   '429': 'Too many attempts; see `Retry-After`',
+  '503': 'The payment gateway did not answer; nothing was charged (`gateway_unavailable`)',
 };
 
 export function buildOpenApiDocument(): JsonSchema {
@@ -103,6 +122,15 @@ export function buildOpenApiDocument(): JsonSchema {
         });
       }
     }
+    if (endpoint.idempotent) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        description: 'One key per payment attempt: a retry with the same key and body returns the first result.',
+        schema: { type: 'string', minLength: 8, maxLength: 128 },
+      });
+    }
     const success = endpoint.response;
     const responses: Record<string, unknown> = {
       [String(endpoint.status)]: !success
@@ -119,6 +147,7 @@ export function buildOpenApiDocument(): JsonSchema {
     for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
       if (!endpoint.auth && (status === '401' || status === '403')) continue;
       if (!endpoint.body && (status === '413' || status === '415')) continue;
+      if (!endpoint.idempotent && (status === '402' || status === '409' || status === '503')) continue;
       responses[status] = {
         description,
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },

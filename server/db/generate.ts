@@ -85,7 +85,7 @@ const newBatch = (): Batch => ({
   invoices: { cols: Array.from({ length: 18 }, () => []) },
   shipments: { cols: Array.from({ length: 12 }, () => []) },
   charges: { cols: Array.from({ length: 6 }, () => []) },
-  payments: { cols: Array.from({ length: 13 }, () => []) },
+  payments: { cols: Array.from({ length: 14 }, () => []) },
   allocations: { cols: Array.from({ length: 3 }, () => []) },
 });
 
@@ -284,6 +284,7 @@ export async function generateInvoices(target: Db | Sql, options: GenerateOption
             last4 || null,
             new Date(Math.min(processing, today) - DAY).toISOString(),
             paymentStatus === 'completed' ? new Date(processing + 12 * 3_600_000).toISOString() : null,
+            'tg_seeded_approve',
           ]);
           push(batch.allocations.cols, [paymentId, id, total]);
         }
@@ -323,9 +324,10 @@ export async function generateInvoices(target: Db | Sql, options: GenerateOption
       );
       await tx.query(
         `insert into payments (id, company_id, kind, confirmation_number, status, processing_date, currency, amount,
-                               method_type, method_brand, method_last4, created_at, completed_at)
+                               method_type, method_brand, method_last4, created_at, completed_at, gateway_token)
          select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::char(3)[],
-                              $8::bigint[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[])`,
+                              $8::bigint[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[],
+                              $14::text[])`,
         batch.payments.cols,
       );
       await tx.query(

@@ -226,4 +226,94 @@ create table document_exports (
 create index document_exports_user on document_exports (user_id, created_at desc);
 `,
   },
+  {
+    id: '004_payments',
+    sql: /* sql */ `
+-- 'authorizing': the invoices are reserved and the gateway is being asked;
+-- a payment never stays there (the recovery sweep finishes it after a crash).
+-- 'failed': the gateway declined it, or could not be reached.
+alter table payments drop constraint payments_status_check;
+alter table payments add constraint payments_status_check
+  check (status in ('scheduled', 'authorizing', 'processing', 'completed', 'returned', 'cancelled', 'failed'));
+alter table payments drop constraint payments_kind_check;
+alter table payments add constraint payments_kind_check check (kind in ('one_time', 'autopay', 'guest', 'credit'));
+alter table payments add column idempotency_key text;
+alter table payments add column gateway_token text;
+alter table payments add column gateway_reference text;
+alter table payments add column failure_code text;
+alter table payments add column updated_at timestamptz not null default now();
+create unique index payments_idempotency on payments (idempotency_key) where idempotency_key is not null;
+create index payments_due on payments (processing_date) where status in ('scheduled', 'authorizing', 'processing');
+
+-- Saved payment methods: the wallet. Only what identifies a method to a person, and the gateway's token.
+create table payment_methods (
+  id uuid primary key default gen_random_uuid(),
+  company_id uuid not null references companies(id),
+  user_id uuid not null references users(id) on delete cascade,
+  type text not null check (type in ('card', 'ach', 'sepa', 'paypal')),
+  brand text,
+  last4 text,
+  exp_month int,
+  exp_year int,
+  holder text,
+  nickname text,
+  is_default boolean not null default false,
+  gateway_token text not null,
+  created_at timestamptz not null default now(),
+  removed_at timestamptz
+);
+create index payment_methods_user on payment_methods (user_id) where removed_at is null;
+alter table payments add column method_id uuid references payment_methods(id);
+
+-- Single-use tokens for a method just entered (card frame, bank form). Ours, not the gateway's.
+create table payment_tokens (
+  token text primary key,
+  gateway_token text not null,
+  type text not null check (type in ('card', 'ach', 'sepa', 'paypal')),
+  brand text,
+  last4 text,
+  exp_month int,
+  exp_year int,
+  holder text,
+  mandate_version text,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  used_at timestamptz
+);
+
+-- Idempotency: one row per (scope, key). 'in_flight' while the first request
+-- runs (others get 409), then 'done' with the response every retry gets.
+create table idempotency_keys (
+  scope text not null,
+  key text not null,
+  request_hash text not null,
+  status text not null check (status in ('in_flight', 'done')),
+  response_status int,
+  response_body jsonb,
+  locked_until timestamptz not null,
+  created_at timestamptz not null default now(),
+  primary key (scope, key)
+);
+
+-- The built-in test gateway's own records, standing for the processor's systems.
+create table test_gateway_vault (
+  gateway_token text primary key,
+  outcome text not null,
+  created_at timestamptz not null default now()
+);
+-- Demo and bench payments (generated, not entered) charge through this vault entry.
+insert into test_gateway_vault (gateway_token, outcome) values ('tg_seeded_approve', 'approve');
+update payments set gateway_token = 'tg_seeded_approve' where gateway_token is null;
+create table test_gateway_charges (
+  idempotency_key text primary key,
+  gateway_token text not null,
+  amount bigint not null,
+  currency char(3) not null,
+  outcome text not null,
+  reference text not null,
+  created_at timestamptz not null default now()
+);
+`,
+  },
 ];
+

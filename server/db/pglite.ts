@@ -20,7 +20,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db & { pg
   });
   type Conn = Pick<PGlite, 'query' | 'exec'>;
   const wrap = (conn: Conn): Sql => ({
-    async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
+    async query<T = Row>(text: string, params: readonly unknown[] = []) {
       const result = await conn.query(text, [...params]);
       return result.rows as T[];
     },

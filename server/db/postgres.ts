@@ -15,7 +15,7 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
   // An idle client can fail (server restart); without a listener that error kills the process.
   pool.on('error', (error) => console.error('postgres pool error:', error.message));
   const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
-    async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
+    async query<T = Row>(text: string, params: readonly unknown[] = []) {
       const result = await client.query(text, [...params]);
       return result.rows as T[];
     },

@@ -22,6 +22,22 @@ const TITLES: Record<ProblemCode, string> = {
   internal_error: 'Something went wrong on our side',
   xml_not_enrolled: 'This account is not enrolled in XML invoices',
   too_many_invoices: 'Too many invoices for one download',
+  idempotency_key_required: 'An Idempotency-Key header is required',
+  idempotency_in_flight: 'A request with this Idempotency-Key is still being processed',
+  idempotency_key_mismatch: 'This Idempotency-Key was used with a different request',
+  payment_token_invalid: 'The payment method token is unknown, used or expired',
+  already_paid: 'An invoice is already paid or being paid',
+  amount_mismatch: 'Each invoice must be paid in full',
+  mixed_currencies: 'The invoices are in different currencies',
+  total_not_positive: 'The total to pay must be more than zero',
+  processing_date_out_of_window: 'The processing date is outside the allowed window',
+  payment_method_not_allowed: 'This payment method cannot pay these invoices',
+  declined_insufficient_funds: 'Payment declined: insufficient funds',
+  declined_expired_card: 'Payment declined: the card has expired',
+  declined_do_not_honor: 'Payment declined by the card issuer',
+  gateway_unavailable: 'The payment service did not answer; nothing was charged',
+  identification_failed: 'No invoice matches these details',
+  not_cancellable: 'This payment can no longer be cancelled',
 };
 
 export class ProblemError extends Error {

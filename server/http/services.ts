@@ -1,6 +1,7 @@
 /** What route handlers get besides the request: the database, the clock, settings, logging. */
 import type { Context } from 'hono';
 import type { Db, Sql } from '../db/db.js';
+import type { PaymentGateway } from '../payments/gateway.js';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -19,6 +20,15 @@ export interface ServerConfig {
   /** Sign-in failures allowed per user ID and per address in `signInWindowSeconds`. */
   signInMaxFailures: number;
   signInWindowSeconds: number;
+  /** UPS bills in full: partial payment is a setting, off by default. */
+  allowPartialPayments: boolean;
+  /** Where the isolated card frame is served, as the browser must reach it (a distinct origin from the host page). */
+  cardFrameUrl: string;
+  /** Origins allowed to embed the card frame (its CSP frame-ancestors) and to receive its messages. */
+  cardFrameAncestors: readonly string[];
+  /** Guest identification failures allowed per address and per invoice in `guestWindowSeconds`. */
+  guestMaxFailures: number;
+  guestWindowSeconds: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -28,6 +38,11 @@ export const DEFAULT_CONFIG: ServerConfig = {
   passwordIterations: 600_000,
   signInMaxFailures: 10,
   signInWindowSeconds: 15 * 60,
+  allowPartialPayments: false,
+  cardFrameUrl: '/card-frame',
+  cardFrameAncestors: [],
+  guestMaxFailures: 5,
+  guestWindowSeconds: 15 * 60,
 };
 
 export interface AuditEntry {
@@ -40,6 +55,7 @@ export interface AuditEntry {
 
 export interface Services {
   db: Db;
+  gateway: PaymentGateway;
   config: ServerConfig;
   log: Logger;
   now(): Date;

@@ -39,10 +39,11 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-export async function issueToken(userId: string, secret: string, ttlSeconds: number, now: Date) {
+/** Signs `{ sub, typ, iat, exp }`. `typ` keeps one kind of token from passing for another. */
+export async function signToken(sub: string, typ: string, secret: string, ttlSeconds: number, now: Date) {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
-  const payload = base64url(encoder.encode(JSON.stringify({ sub: userId, iat, exp, typ: 'session' })));
+  const payload = base64url(encoder.encode(JSON.stringify({ sub, iat, exp, typ })));
   const signature = await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(`${HEADER}.${payload}`));
   return {
     token: `${HEADER}.${payload}.${base64url(new Uint8Array(signature))}`,
@@ -50,30 +51,41 @@ export async function issueToken(userId: string, secret: string, ttlSeconds: num
   };
 }
 
-export async function readToken(header: string | undefined, secret: string, now: Date): Promise<TokenClaims> {
-  if (!header) throw new ProblemError(401, 'unauthenticated');
-  const match = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(header);
-  if (!match || header.length > 4096) throw new ProblemError(401, 'token_invalid');
+/** Verifies the signature, then the kind and the expiry; `null` for anything that is not a valid token of that kind. */
+export async function verifyToken(
+  token: string,
+  typ: string,
+  secret: string,
+  now: Date,
+): Promise<TokenClaims | 'expired' | null> {
+  const match = /^([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(token);
+  if (!match || token.length > 4096) return null;
   const [, head, payload, signature] = match as unknown as [string, string, string, string];
   let claims: Record<string, unknown>;
   try {
     const valid =
       head === HEADER &&
-      (await crypto.subtle.verify(
-        'HMAC',
-        await hmacKey(secret),
-        fromBase64url(signature),
-        encoder.encode(`${head}.${payload}`),
-      ));
-    if (!valid) throw new Error('bad signature');
+      (await crypto.subtle.verify('HMAC', await hmacKey(secret), fromBase64url(signature), encoder.encode(`${head}.${payload}`)));
+    if (!valid) return null;
     claims = JSON.parse(new TextDecoder().decode(fromBase64url(payload))) as Record<string, unknown>;
   } catch {
     // Bad base64, bad signature or bad JSON: all the same to the caller.
-    throw new ProblemError(401, 'token_invalid');
+    return null;
   }
-  if (claims['typ'] !== 'session' || typeof claims['sub'] !== 'string' || typeof claims['exp'] !== 'number') {
-    throw new ProblemError(401, 'token_invalid');
-  }
-  if (claims['exp'] <= now.getTime() / 1000) throw new ProblemError(401, 'token_expired');
+  if (claims['typ'] !== typ || typeof claims['sub'] !== 'string' || typeof claims['exp'] !== 'number') return null;
+  if (claims['exp'] <= now.getTime() / 1000) return 'expired';
   return { sub: claims['sub'], exp: claims['exp'] };
+}
+
+export function issueToken(userId: string, secret: string, ttlSeconds: number, now: Date) {
+  return signToken(userId, 'session', secret, ttlSeconds, now);
+}
+
+export async function readToken(header: string | undefined, secret: string, now: Date): Promise<TokenClaims> {
+  if (!header) throw new ProblemError(401, 'unauthenticated');
+  const match = /^Bearer (\S+)$/.exec(header);
+  const claims = match ? await verifyToken(match[1]!, 'session', secret, now) : null;
+  if (claims === 'expired') throw new ProblemError(401, 'token_expired');
+  if (!claims) throw new ProblemError(401, 'token_invalid');
+  return claims;
 }

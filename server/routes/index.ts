@@ -15,6 +15,17 @@ import {
 } from './documents.js';
 import { getDashboardRoute } from './dashboard.js';
 import { getInvoiceRoute, listInvoiceShipmentsRoute, listInvoicesRoute } from './invoices.js';
+import {
+  cancelPaymentRoute,
+  createBankTokenRoute,
+  createCardTokenRoute,
+  createGuestPaymentRoute,
+  createPaymentRoute,
+  getPaymentRoute,
+  getPaymentTypesRoute,
+  guestLookupRoute,
+  listPaymentsRoute,
+} from './payments.js';
 import { getSessionRoute, signInRoute } from './session.js';
 
 type Endpoints = typeof endpoints;
@@ -34,4 +45,13 @@ export const ROUTES: RouteTable = {
   getDocumentExport: getDocumentExportRoute,
   downloadDocumentExport: downloadDocumentExportRoute,
   getDashboard: getDashboardRoute,
+  getPaymentTypes: getPaymentTypesRoute,
+  createCardToken: createCardTokenRoute,
+  createBankToken: createBankTokenRoute,
+  createPayment: createPaymentRoute,
+  listPayments: listPaymentsRoute,
+  getPayment: getPaymentRoute,
+  cancelPayment: cancelPaymentRoute,
+  guestLookup: guestLookupRoute,
+  createGuestPayment: createGuestPaymentRoute,
 };

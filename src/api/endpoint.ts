@@ -50,6 +50,8 @@ export interface Endpoint<
   readonly status: number;
   /** `false` for routes callable without a session (sign-in, guest payment). */
   readonly auth: A;
+  /** The route moves money: the request must carry an `Idempotency-Key` header. */
+  readonly idempotent: boolean;
 }
 
 type Infer<S> = S extends Schema ? z.infer<S> : never;
@@ -76,6 +78,7 @@ interface EndpointParts<P, Q, B, R, A> {
   response: R;
   status?: number;
   auth?: A;
+  idempotent?: boolean;
 }
 
 export function endpoint<
@@ -94,6 +97,7 @@ export function endpoint<
     response: parts.response,
     status: parts.status ?? (parts.response === null ? 204 : 200),
     auth: (parts.auth ?? true) as A,
+    idempotent: parts.idempotent ?? false,
   };
 }
 

@@ -106,7 +106,8 @@ export const DOCUMENT_FORMATS = ['pdf', 'csv', 'xml'] as const;
 export const DocumentFormat = z.enum(DOCUMENT_FORMATS);
 export type DocumentFormat = z.infer<typeof DocumentFormat>;
 
-export const PAYMENT_STATUSES = ['scheduled', 'processing', 'completed', 'returned', 'cancelled'] as const;
+/** `failed`: a scheduled payment the gateway declined when it ran. */
+export const PAYMENT_STATUSES = ['scheduled', 'processing', 'completed', 'returned', 'cancelled', 'failed'] as const;
 export const PaymentStatus = z.enum(PAYMENT_STATUSES);
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 

@@ -26,6 +26,28 @@ export const PROBLEM_CODES = [
   'xml_not_enrolled',
   /** An export of "all matching" would hold more invoices than one download allows. */
   'too_many_invoices',
+  // Payments
+  'idempotency_key_required',
+  'idempotency_in_flight',
+  'idempotency_key_mismatch',
+  'payment_token_invalid',
+  /** An invoice of the cart is paid, or a payment for it is already scheduled or under way. */
+  'already_paid',
+  'amount_mismatch',
+  'mixed_currencies',
+  'total_not_positive',
+  'processing_date_out_of_window',
+  /** The way of paying cannot pay one of the invoices (e.g. duties by card), or is not offered in the country. */
+  'payment_method_not_allowed',
+  'declined_insufficient_funds',
+  'declined_expired_card',
+  'declined_do_not_honor',
+  /** The gateway did not answer: nothing was charged; try again. */
+  'gateway_unavailable',
+  /** Guest payment: the invoice details do not match (which one is never said). */
+  'identification_failed',
+  /** Only scheduled payments can be cancelled, and only before their date. */
+  'not_cancellable',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -45,6 +67,16 @@ export const FIELD_CODES = [
   'unknown_field',
   /** The end of a range is before its start. */
   'range_inverted',
+  'card_number_invalid',
+  'card_expired',
+  'cvc_invalid',
+  'routing_number_invalid',
+  'iban_invalid',
+  'mandate_outdated',
+  /** A processing date outside today … earliest due date. */
+  'out_of_window',
+  /** Not the full amount due (partial payment is off). */
+  'amount_mismatch',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

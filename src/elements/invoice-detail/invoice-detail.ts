@@ -408,7 +408,7 @@ export class UpsInvoiceDetail extends UpsBillingElement {
                       <td>${payment.confirmationNumber}</td>
                       <td>${i18n.date(payment.processingDate)}</td>
                       <td>${this.#method(payment)}</td>
-                      <td>${i18n.t(`invoiceDetail.payment.${payment.status}`)}</td>
+                      <td>${i18n.t(`payment.status.${payment.status}`)}</td>
                       <td class="num">${i18n.money(payment.amount)}</td>
                     </tr>`,
                 )}

@@ -59,4 +59,10 @@ export default {
   'brand.amex': 'American Express',
   'brand.discover': 'Discover',
   'brand.cartes_bancaires': 'Cartes Bancaires',
+  'payment.status.scheduled': 'Scheduled',
+  'payment.status.processing': 'Processing',
+  'payment.status.completed': 'Completed',
+  'payment.status.returned': 'Returned',
+  'payment.status.cancelled': 'Cancelled',
+  'payment.status.failed': 'Failed',
 } as const;

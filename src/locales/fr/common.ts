@@ -56,4 +56,10 @@ export default {
   'brand.amex': 'American Express',
   'brand.discover': 'Discover',
   'brand.cartes_bancaires': 'Cartes Bancaires',
+  'payment.status.scheduled': 'Programmé',
+  'payment.status.processing': 'En cours',
+  'payment.status.completed': 'Effectué',
+  'payment.status.returned': 'Rejeté',
+  'payment.status.cancelled': 'Annulé',
+  'payment.status.failed': 'Échoué',
 } satisfies Translation<typeof common>;
