@@ -97,8 +97,8 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-/** A new database with the demo seed, private to the caller. */
-export async function freshDatabase(): Promise<Db> {
+/** A new database with the demo seed, private to the caller. On PostgreSQL, `url` reaches it from other processes. */
+export async function freshDatabase(): Promise<Db & { url?: string }> {
   const url = process.env['DATABASE_URL'];
   if (url) {
     const { openPostgres } = await import('../../server/db/postgres.js');
@@ -113,6 +113,7 @@ export async function freshDatabase(): Promise<Db> {
     const db = await openPostgres(withDatabase(url, name), 20);
     return {
       ...db,
+      url: withDatabase(url, name),
       async close() {
         await db.close();
         const cleanup = await openPostgres(url, 1);
