@@ -69,9 +69,14 @@ for (const [shape, query] of shapes) {
     if (i >= 3) samples.push(performance.now() - start);
   }
   results.push({ shape, p50: median(samples), p95: percentile(samples, 95) });
-  console.log(`${shape.padEnd(36)} p50 ${ms(median(samples)).padStart(9)}  p95 ${ms(percentile(samples, 95)).padStart(9)}`);
+  console.log(
+    `${shape.padEnd(36)} p50 ${ms(median(samples)).padStart(9)}  p95 ${ms(percentile(samples, 95)).padStart(9)}`,
+  );
 }
 await db.close();
 const worst = Math.max(...results.map((r) => r.p95));
-console.log(`\n${db.kind}, ${invoiceCount.toLocaleString('en')} invoices, ${runs} runs per shape; worst p95 ${ms(worst)}`);
-if (values.json) writeFileSync(values.json, JSON.stringify({ database: db.kind, invoices: invoiceCount, runs, results }, null, 2));
+console.log(
+  `\n${db.kind}, ${invoiceCount.toLocaleString('en')} invoices, ${runs} runs per shape; worst p95 ${ms(worst)}`,
+);
+if (values.json)
+  writeFileSync(values.json, JSON.stringify({ database: db.kind, invoices: invoiceCount, runs, results }, null, 2));

@@ -18,7 +18,11 @@ import { CHROME_ARGS, findChrome } from '../scripts/find-chrome.js';
 import { median, ms } from './stats.js';
 
 const { values } = parseArgs({
-  options: { items: { type: 'string', default: '100000' }, runs: { type: 'string', default: '5' }, json: { type: 'string' } },
+  options: {
+    items: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '5' },
+    json: { type: 'string' },
+  },
 });
 const count = Number(values.items);
 const runs = Number(values.runs);
@@ -34,7 +38,10 @@ await build({
   tsconfig: 'tsconfig.json',
   logLevel: 'error',
 });
-writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><body><script type="module" src="bench.js"></script>');
+writeFileSync(
+  join(dir, 'index.html'),
+  '<!doctype html><meta charset="utf-8"><body><script type="module" src="bench.js"></script>',
+);
 const server = createServer((request, response) => {
   const file = request.url === '/' ? 'index.html' : request.url!.slice(1).split('?')[0]!;
   try {
@@ -62,7 +69,9 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
     await page.waitForFunction(() => document.title === 'ready');
-    samples.push(await page.evaluate((n) => (window as unknown as { bench: (n: number) => Promise<Sample> }).bench(n), count));
+    samples.push(
+      await page.evaluate((n) => (window as unknown as { bench: (n: number) => Promise<Sample> }).bench(n), count),
+    );
     await page.close();
   }
 } finally {

@@ -9,6 +9,7 @@ import '../src/ups-billing-dashboard.js';
 import '../src/ups-billing-provider.js';
 import '../src/ups-invoice-detail.js';
 import '../src/ups-invoice-table.js';
+import '../src/ups-pay-form.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const client = new BillingClient({ baseUrl: '/api/v1' });
@@ -67,11 +68,17 @@ document.addEventListener('ups-invoice-open', (event) => {
   dialog.showModal();
 });
 
-// Until the pay form is on this page, say what the host was asked to do.
+// A pay request opens the pay form with those invoices.
+const payDialog = $<HTMLDialogElement>('pay-dialog');
+const payForm = $<HTMLElementTagNameMap['ups-pay-form']>('pay-form');
 document.addEventListener('ups-pay-request', (event) => {
-  const { invoices } = event.detail;
-  $('host-log').textContent = `Pay request for ${invoices.length} invoice${invoices.length === 1 ? '' : 's'}: ${invoices
-    .slice(0, 5)
-    .map((i) => i.number)
-    .join(', ')}${invoices.length > 5 ? ', …' : ''}`;
+  payForm.invoices = event.detail.invoices;
+  if (dialog.open) dialog.close();
+  payDialog.showModal();
+});
+document.addEventListener('ups-payment-success', (event) => {
+  $('host-log').textContent = `Payment ${event.detail.receipt.confirmationNumber}: ${event.detail.receipt.status}.`;
+  // The lists now show the invoices paid.
+  table.refresh();
+  document.querySelector('ups-billing-dashboard')?.refresh();
 });

@@ -29,7 +29,9 @@ try {
   switch (command) {
     case 'run-payments': {
       const run = await runScheduler(services, date);
-      console.log(`${date}: ${run.charged} scheduled payment(s) run, ${run.settled} bank debit(s) settled, ${run.recovered} recovered.`);
+      console.log(
+        `${date}: ${run.charged} scheduled payment(s) run, ${run.settled} bank debit(s) settled, ${run.recovered} recovered.`,
+      );
       break;
     }
     default:

@@ -17,7 +17,10 @@ interface Measure {
   raw: number;
   gzip: number;
   brotli: number;
+  /** Chunks loaded on demand by the element (its API module, a signed-in mode…), all together. */
   lazyGzip: number;
+  /** Catalogs of other locales, loaded only by pages in those locales. */
+  localesGzip: number;
 }
 
 const budgets = JSON.parse(readFileSync('size-budgets.json', 'utf8')) as Record<string, number | string>;
@@ -55,6 +58,9 @@ async function measure(name: string, input: { file: string } | { contents: strin
     };
     visit(entryPath);
     const lazy = Object.keys(outputs).filter((path) => path.endsWith('.js') && !initial.has(path));
+    // A chunk made only of locales/<lang>/ catalogs is a translation, loaded by pages in that language.
+    const isLocale = (path: string) =>
+      Object.keys(outputs[path]!.inputs).every((input) => /src\/locales\/(?!en\/)[a-z]{2}\//.test(input));
     const read = (path: string) => readFileSync(join(process.cwd(), path));
     const files = [...initial].map(read);
     return {
@@ -62,7 +68,14 @@ async function measure(name: string, input: { file: string } | { contents: strin
       raw: files.reduce((n, f) => n + f.length, 0),
       gzip: files.reduce((n, f) => n + gz(f), 0),
       brotli: files.reduce((n, f) => n + br(f), 0),
-      lazyGzip: lazy.map(read).reduce((n, f) => n + gz(f), 0),
+      lazyGzip: lazy
+        .filter((p) => !isLocale(p))
+        .map(read)
+        .reduce((n, f) => n + gz(f), 0),
+      localesGzip: lazy
+        .filter(isLocale)
+        .map(read)
+        .reduce((n, f) => n + gz(f), 0),
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -74,27 +87,22 @@ const entries = libraryEntries();
 const measures: Measure[] = [];
 for (const entry of entries) measures.push(await measure(entry.name, { file: entry.file }));
 const importAll = (files: string[]) => files.map((f) => `import './${relative(process.cwd(), f)}';`).join('\n');
-// Pages as hosts build them: the marketing page loads the provider and the
-// guest pay form; the portal page loads every element.
-if (entries.some((e) => e.name === 'pay-form')) {
-  measures.push(
-    await measure('guest page', { contents: importAll(['src/ups-billing-provider.ts', 'src/ups-pay-form.ts']) }),
-  );
-}
+// The portal page as a host builds it: every element. (The marketing page is the
+// pay-form entry alone: <ups-pay-form guest api-base="…"> needs no provider.)
 measures.push(
   await measure('all elements', { contents: importAll(entries.filter((e) => e.name !== 'index').map((e) => e.file)) }),
 );
 
 let over = 0;
 console.log(
-  `${'entry'.padEnd(18)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)} ${'lazy gz'.padStart(9)} ${'budget'.padStart(9)}`,
+  `${'entry'.padEnd(18)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)} ${'on demand'.padStart(10)} ${'locales'.padStart(9)} ${'budget'.padStart(9)}`,
 );
 for (const m of measures) {
   const budget = typeof budgets[m.name] === 'number' ? (budgets[m.name] as number) : undefined;
   const verdict = budget === undefined ? '' : m.gzip > budget ? '  OVER BUDGET' : '  ok';
   if (budget !== undefined && m.gzip > budget) over++;
   console.log(
-    `${m.name.padEnd(18)} ${kb(m.raw).padStart(9)} ${kb(m.gzip).padStart(9)} ${kb(m.brotli).padStart(9)} ${kb(m.lazyGzip).padStart(9)} ${(budget ? kb(budget) : '—').padStart(9)}${verdict}`,
+    `${m.name.padEnd(18)} ${kb(m.raw).padStart(9)} ${kb(m.gzip).padStart(9)} ${kb(m.brotli).padStart(9)} ${kb(m.lazyGzip).padStart(10)} ${kb(m.localesGzip).padStart(9)} ${(budget ? kb(budget) : '—').padStart(9)}${verdict}`,
   );
 }
 for (const name of Object.keys(budgets).filter((n) => !n.startsWith('/') && !measures.some((m) => m.name === n))) {

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     config: {
       corsOrigins: list(env['CORS_ORIGINS']),
       cardFrameUrl,
-      cardFrameAncestors: env['CARD_FRAME_ANCESTORS'] ? list(env['CARD_FRAME_ANCESTORS']) : [`http://localhost:${port}`],
+      cardFrameAncestors: env['CARD_FRAME_ANCESTORS']
+        ? list(env['CARD_FRAME_ANCESTORS'])
+        : [`http://localhost:${port}`],
       allowPartialPayments: env['ALLOW_PARTIAL_PAYMENTS'] === '1',
       ...(env['TOKEN_TTL_SECONDS'] ? { tokenTtlSeconds: Number(env['TOKEN_TTL_SECONDS']) } : {}),
     },

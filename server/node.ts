@@ -10,6 +10,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
 import { createApp, type AppOptions, type BillingApp } from './app.js';
+import { mountCardFrame } from './card-frame/build.js';
 import type { Db } from './db/db.js';
 
 /** PostgreSQL when `DATABASE_URL` is set; otherwise PGlite in `DATA_DIR` (default `.data/pglite`). */
@@ -42,23 +43,30 @@ export function socketClientIp(trustProxy: boolean) {
 }
 
 /** Headers for the demo pages: a strict CSP, since the library must work under one. */
-export const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-};
+export function pageHeaders(cardFrameUrl: string): Record<string, string> {
+  const frame = /^https?:\/\//.test(cardFrameUrl) ? new URL(cardFrameUrl).origin : '';
+  return {
+    'content-security-policy':
+      `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; ` +
+      `frame-src 'self' ${frame}; object-src 'none'; base-uri 'none'; form-action 'self'`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+  };
+}
 
 /** The API, plus the built demo pages in `demoRoot` (relative to the working directory) when given. */
 export function createNodeApp(options: AppOptions & { demoRoot?: string | undefined }): BillingApp {
   const app = createApp(options);
+  mountCardFrame(app, () => app.services.config.cardFrameAncestors);
   if (options.demoRoot) {
     // Registered after the API: API paths never reach the files, and a
     // missing file falls through to the API's 404 problem document.
+    const headers = pageHeaders(app.services.config.cardFrameUrl);
     app.use('*', async (c, next) => {
       await next();
-      if (!c.req.path.startsWith('/api/'))
-        for (const [name, value] of Object.entries(PAGE_HEADERS)) c.header(name, value);
+      // The API and the card frame set their own headers; the demo pages get these.
+      if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/card-frame')) return;
+      for (const [name, value] of Object.entries(headers)) c.header(name, value);
     });
     app.use('*', serveStatic({ root: options.demoRoot }));
   }

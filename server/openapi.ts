@@ -28,6 +28,7 @@ import {
   PaymentTypes,
 } from '../src/api/schemas/payment.js';
 import { Problem } from '../src/api/schemas/problem.js';
+import { WalletList, WalletMethod } from '../src/api/schemas/wallet.js';
 import { Company, Scope, Session, SignInRequest, SignInResponse, User } from '../src/api/schemas/session.js';
 import { ROUTES } from './routes/index.js';
 
@@ -63,6 +64,8 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   PaymentPage,
   GuestLookupRequest,
   GuestInvoice,
+  WalletMethod,
+  WalletList,
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -9,5 +9,6 @@ export { UpsBillingProvider } from './context/billing-provider.js';
 export { UpsBillingDashboard } from './elements/billing-dashboard/billing-dashboard.js';
 export { UpsInvoiceDetail } from './elements/invoice-detail/invoice-detail.js';
 export { UpsInvoiceTable } from './elements/invoice-table/invoice-table.js';
+export { UpsPayForm } from './elements/pay-form/pay-form.js';
 export { createI18n, LOCALES, type I18n, type Locale, type MessageOverrides } from './internal/i18n.js';
 export type { MessageKey } from './locales/types.js';

@@ -29,8 +29,7 @@ function invoices(count: number): Invoice[] {
 }
 
 /** Resolves after the next frame has been rendered (a task queued from rAF runs after paint). */
-const nextPaint = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 const rows = (table: UpsInvoiceTable) => table.shadowRoot!.querySelectorAll('.frame tbody tr').length;
 

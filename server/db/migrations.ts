@@ -316,4 +316,3 @@ create table test_gateway_charges (
 `,
   },
 ];
-

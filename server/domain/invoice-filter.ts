@@ -79,7 +79,9 @@ export function invoiceFilter(caller: Caller, query: InvoiceListQuery): Where {
   const q = query.q?.trim();
   if (q && TRACKING_NUMBER.test(q)) {
     // A UPS tracking number is nothing else: one index lookup, no trigram search.
-    where.clauses.push(`i.id in (select invoice_id from shipments where tracking_number = ${where.param(q.toUpperCase())})`);
+    where.clauses.push(
+      `i.id in (select invoice_id from shipments where tracking_number = ${where.param(q.toUpperCase())})`,
+    );
   } else if (q) {
     // One indexed lookup per field, united: an OR across columns would
     // defeat every index and scan the company's invoices.

@@ -17,7 +17,14 @@ import { ProblemError, notFound, problemResponse } from '../http/problem.js';
 import type { Services } from '../http/services.js';
 import { signToken, verifyToken } from '../http/tokens.js';
 import { paymentTypesFor } from '../payments/config.js';
-import { claimKey, completeKey, idempotencyKeyOf, releaseKey, requestHash, type Claim } from '../payments/idempotency.js';
+import {
+  claimKey,
+  completeKey,
+  idempotencyKeyOf,
+  releaseKey,
+  requestHash,
+  type Claim,
+} from '../payments/idempotency.js';
 import {
   RECEIPT_COLUMNS,
   cancelScheduled,
@@ -66,13 +73,17 @@ async function idempotent(
     // A takeover finishes the payment its crashed first request started, if it got that far.
     const [started] =
       claimed.kind === 'takeover'
-        ? await services.db.query<{ id: string }>('select id from payments where idempotency_key = $1', [`${claim.scope}:${claim.key}`])
+        ? await services.db.query<{ id: string }>('select id from payments where idempotency_key = $1', [
+            `${claim.scope}:${claim.key}`,
+          ])
         : [];
     paymentId = await run(started?.id ?? null);
   } catch (error) {
     // Free the key only if nothing was written under it; otherwise the lease
     // runs out and a retry resumes the payment that exists.
-    const [written] = await services.db.query('select 1 from payments where idempotency_key = $1', [`${claim.scope}:${claim.key}`]);
+    const [written] = await services.db.query('select 1 from payments where idempotency_key = $1', [
+      `${claim.scope}:${claim.key}`,
+    ]);
     if (!written) await releaseKey(services.db, claim);
     throw error;
   }
@@ -93,7 +104,13 @@ async function idempotent(
 }
 
 /** Drives a prepared (or resumed) payment to its outcome. */
-async function runPayment(services: Services, payer: Payer, request: CreatePaymentRequest, key: string, resume: string | null) {
+async function runPayment(
+  services: Services,
+  payer: Payer,
+  request: CreatePaymentRequest,
+  key: string,
+  resume: string | null,
+) {
   let paymentId = resume;
   if (!paymentId) paymentId = (await preparePayment(services, payer, request, key)).paymentId;
   const [row] = await services.db.query<{ status: string }>('select status from payments where id = $1', [paymentId]);
@@ -168,14 +185,22 @@ export async function guestLookup(services: Services, request: GuestLookupReques
   const matches =
     invoice &&
     invoice.account_number === request.accountNumber.toUpperCase() &&
-    (request.amountDue !== undefined ? invoice.amount_due === request.amountDue : invoice.invoice_date === request.invoiceDate);
+    (request.amountDue !== undefined
+      ? invoice.amount_due === request.amountDue
+      : invoice.invoice_date === request.invoiceDate);
   if (!invoice || !matches) {
     await db.transaction(async (tx) => {
       for (const limit of limits) await recordFailure(tx, limit.bucket, limit.key, now);
     });
     throw new ProblemError(422, 'identification_failed');
   }
-  const { token } = await signToken(String(invoice.id), 'guest', await services.tokenSecret(), GUEST_TOKEN_MINUTES * 60, now);
+  const { token } = await signToken(
+    String(invoice.id),
+    'guest',
+    await services.tokenSecret(),
+    GUEST_TOKEN_MINUTES * 60,
+    now,
+  );
   return {
     lookupToken: token,
     number: invoice.number,
@@ -252,7 +277,10 @@ export async function listPayments(services: Services, caller: Caller, query: Pa
       order by p.processing_date desc, p.created_at desc limit ${where.param(pageSize)} offset ${where.param((page - 1) * pageSize)}`,
     where.params,
   );
-  const [count] = await services.db.query<{ n: number }>(`select count(*)::int as n from payments p where ${where}`, filter);
+  const [count] = await services.db.query<{ n: number }>(
+    `select count(*)::int as n from payments p where ${where}`,
+    filter,
+  );
   return { items: await toReceipts(services.db, rows, today(services)), page, pageSize, total: count!.n };
 }
 

@@ -65,7 +65,12 @@ export async function verifyToken(
   try {
     const valid =
       head === HEADER &&
-      (await crypto.subtle.verify('HMAC', await hmacKey(secret), fromBase64url(signature), encoder.encode(`${head}.${payload}`)));
+      (await crypto.subtle.verify(
+        'HMAC',
+        await hmacKey(secret),
+        fromBase64url(signature),
+        encoder.encode(`${head}.${payload}`),
+      ));
     if (!valid) return null;
     claims = JSON.parse(new TextDecoder().decode(fromBase64url(payload))) as Record<string, unknown>;
   } catch {

@@ -5,7 +5,9 @@ import config from './payment-types.json';
 
 export function paymentTypesFor(country: string): PaymentTypeOption[] {
   const region = Object.values(config.regions).find((r) => r.countries.includes(country));
-  const types = ((config.countries as Record<string, string[]>)[country] ?? region?.types ?? config.default) as PaymentType[];
+  const types = ((config.countries as Record<string, string[]>)[country] ??
+    region?.types ??
+    config.default) as PaymentType[];
   const excluded = config.excludedInvoiceTypes as Partial<Record<PaymentType, InvoiceType[]>>;
   return types.map((type) => ({
     type,

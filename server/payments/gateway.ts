@@ -25,8 +25,7 @@ export interface ChargeRequest {
 }
 
 export type ChargeResult =
-  | { outcome: 'approved'; reference: string }
-  | { outcome: 'declined'; code: DeclineCode; reference: string };
+  { outcome: 'approved'; reference: string } | { outcome: 'declined'; code: DeclineCode; reference: string };
 
 /** The gateway could not answer (not a decline): nothing was charged, the payer may try again. */
 export class GatewayUnavailable extends Error {}
@@ -40,7 +39,12 @@ export interface PaymentGateway {
     holder: string;
     postalCode: string;
   }): Promise<TokenizedMethod>;
-  tokenizeBank(account: { type: 'ach' | 'sepa'; routing?: string; account: string; holder: string }): Promise<TokenizedMethod>;
+  tokenizeBank(account: {
+    type: 'ach' | 'sepa';
+    routing?: string;
+    account: string;
+    holder: string;
+  }): Promise<TokenizedMethod>;
   linkPaypal(): Promise<TokenizedMethod>;
   charge(request: ChargeRequest): Promise<ChargeResult>;
 }

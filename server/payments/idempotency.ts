@@ -23,7 +23,11 @@ export async function requestHash(body: unknown): Promise<string> {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+          )
         : value;
   const bytes = new TextEncoder().encode(JSON.stringify(canonical(body)));
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -58,7 +62,8 @@ export async function claimKey(db: Db, claim: Claim, now: Date): Promise<ClaimRe
     if (!row) throw new ProblemError(409, 'idempotency_in_flight', { retryAfter: 1 });
     if (row.request_hash !== claim.hash) throw new ProblemError(422, 'idempotency_key_mismatch');
     if (row.status === 'done') return { kind: 'replay', status: row.response_status!, body: row.response_body };
-    if (Date.parse(row.locked_until) > now.getTime()) throw new ProblemError(409, 'idempotency_in_flight', { retryAfter: 1 });
+    if (Date.parse(row.locked_until) > now.getTime())
+      throw new ProblemError(409, 'idempotency_in_flight', { retryAfter: 1 });
     // The server that claimed it died mid-way: this request finishes its work.
     await tx.query('update idempotency_keys set locked_until = $3 where scope = $1 and key = $2', [
       claim.scope,

@@ -52,7 +52,10 @@ interface LockedInvoice {
 const today = (services: Services) => services.now().toISOString().slice(0, 10);
 
 /** The processing date window: today, through the earliest due date of the debits (today when one is due already). */
-export function processingWindow(invoices: { amount: number; due_date: string }[], day: string): { from: string; to: string } {
+export function processingWindow(
+  invoices: { amount: number; due_date: string }[],
+  day: string,
+): { from: string; to: string } {
   const dues = invoices.filter((i) => i.amount > 0).map((i) => i.due_date);
   const earliest = dues.length ? dues.reduce((a, b) => (a < b ? a : b)) : day;
   return { from: day, to: earliest > day ? earliest : day };
@@ -122,9 +125,13 @@ export async function preparePayment(
 
     const method = await methodFor(tx, services, payer, request);
     const country = lines[0]!.invoice.country;
-    const refused = lines.filter(({ invoice }) => invoice.amount > 0 && !methodAllowed(country, method.type, invoice.type));
+    const refused = lines.filter(
+      ({ invoice }) => invoice.amount > 0 && !methodAllowed(country, method.type, invoice.type),
+    );
     if (refused.length) {
-      throw new ProblemError(422, 'payment_method_not_allowed', { detail: refused.map(({ invoice }) => invoice.number).join(', ') });
+      throw new ProblemError(422, 'payment_method_not_allowed', {
+        detail: refused.map(({ invoice }) => invoice.number).join(', '),
+      });
     }
 
     let methodId = method.methodId;
@@ -132,7 +139,17 @@ export async function preparePayment(
       const [saved] = await tx.query<{ id: string }>(
         `insert into payment_methods (company_id, user_id, type, brand, last4, exp_month, exp_year, holder, gateway_token)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-        [payer.companyId, payer.userId, method.type, method.brand, method.last4, method.expMonth, method.expYear, method.holder, method.gatewayToken],
+        [
+          payer.companyId,
+          payer.userId,
+          method.type,
+          method.brand,
+          method.last4,
+          method.expMonth,
+          method.expYear,
+          method.holder,
+          method.gatewayToken,
+        ],
       );
       methodId = saved!.id;
     }
@@ -182,7 +199,12 @@ interface ResolvedMethod extends UsableToken {
   methodId: string | null;
 }
 
-async function methodFor(tx: Sql, services: Services, payer: Payer, request: CreatePaymentRequest): Promise<ResolvedMethod> {
+async function methodFor(
+  tx: Sql,
+  services: Services,
+  payer: Payer,
+  request: CreatePaymentRequest,
+): Promise<ResolvedMethod> {
   if ('token' in request.source) {
     return { ...(await consumeToken(tx, request.source.token, services.now())), methodId: null };
   }
@@ -196,10 +218,10 @@ async function methodFor(tx: Sql, services: Services, payer: Payer, request: Cre
     exp_year: number | null;
     holder: string | null;
     gateway_token: string;
-  }>(
-    `select * from payment_methods where id = $1 and user_id = $2 and removed_at is null`,
-    [request.source.methodId, payer.userId],
-  );
+  }>(`select * from payment_methods where id = $1 and user_id = $2 and removed_at is null`, [
+    request.source.methodId,
+    payer.userId,
+  ]);
   if (!row) throw new ProblemError(404, 'not_found', { fieldErrors: { 'source.methodId': 'invalid_value' } });
   return {
     methodId: row.id,
@@ -222,10 +244,12 @@ const RESTORED_STATUS = `case when amount > 0 and due_date < $2::date then 'past
  * a payment already finished is left as it is.
  */
 export async function chargePayment(services: Services, paymentId: string): Promise<ChargeResult | 'unavailable'> {
-  const [payment] = await services.db.query<{ status: string; gateway_token: string; amount: number; currency: string }>(
-    'select status, gateway_token, amount, currency from payments where id = $1',
-    [paymentId],
-  );
+  const [payment] = await services.db.query<{
+    status: string;
+    gateway_token: string;
+    amount: number;
+    currency: string;
+  }>('select status, gateway_token, amount, currency from payments where id = $1', [paymentId]);
   if (!payment || payment.status !== 'authorizing') return 'unavailable';
   let result: ChargeResult | 'unavailable';
   try {
@@ -243,7 +267,11 @@ export async function chargePayment(services: Services, paymentId: string): Prom
   return result;
 }
 
-async function finishPayment(services: Services, paymentId: string, result: ChargeResult | 'unavailable'): Promise<void> {
+async function finishPayment(
+  services: Services,
+  paymentId: string,
+  result: ChargeResult | 'unavailable',
+): Promise<void> {
   const day = today(services);
   await services.db.transaction(async (tx) => {
     const [payment] = await tx.query<{ status: string; method_type: string; company_id: string }>(
@@ -254,9 +282,18 @@ async function finishPayment(services: Services, paymentId: string, result: Char
     const invoiceIds = `select invoice_id from payment_allocations where payment_id = $1`;
     if (result === 'unavailable' || result.outcome === 'declined') {
       const code = result === 'unavailable' ? 'gateway_unavailable' : result.code;
-      await tx.query(`update payments set status = 'failed', failure_code = $2, updated_at = now() where id = $1`, [paymentId, code]);
+      await tx.query(`update payments set status = 'failed', failure_code = $2, updated_at = now() where id = $1`, [
+        paymentId,
+        code,
+      ]);
       await tx.query(`update invoices set status = ${RESTORED_STATUS} where id in (${invoiceIds})`, [paymentId, day]);
-      await services.audit(tx, { companyId: payment.company_id, actorId: null, action: 'payment.failed', target: paymentId, data: { code } });
+      await services.audit(tx, {
+        companyId: payment.company_id,
+        actorId: null,
+        action: 'payment.failed',
+        target: paymentId,
+        data: { code },
+      });
       return;
     }
     if (SETTLES_AT_ONCE.has(payment.method_type)) {
@@ -267,10 +304,10 @@ async function finishPayment(services: Services, paymentId: string, result: Char
       await applyAllocations(tx, paymentId, day);
     } else {
       // A bank debit is on its way: the invoices stay "payment pending" until it settles.
-      await tx.query(`update payments set status = 'processing', gateway_reference = $2, updated_at = now() where id = $1`, [
-        paymentId,
-        result.reference,
-      ]);
+      await tx.query(
+        `update payments set status = 'processing', gateway_reference = $2, updated_at = now() where id = $1`,
+        [paymentId, result.reference],
+      );
     }
   });
 }
@@ -351,14 +388,20 @@ export async function toReceipts(sql: Sql, rows: ReceiptRow[], day: string): Pro
     method: { type: row.method_type, brand: row.method_brand, last4: row.method_last4 },
     invoices: lines
       .filter((line) => line.payment_id === row.id)
-      .map((line) => ({ number: line.number, accountNumber: line.account_number, amount: { amount: line.amount, currency: row.currency } })),
+      .map((line) => ({
+        number: line.number,
+        accountNumber: line.account_number,
+        amount: { amount: line.amount, currency: row.currency },
+      })),
     failureCode: row.failure_code,
     cancellable: row.status === 'scheduled' && row.processing_date > day,
   }));
 }
 
 export async function receiptOf(services: Services, paymentId: string): Promise<PaymentReceipt> {
-  const rows = await services.db.query<ReceiptRow>(`select ${RECEIPT_COLUMNS} from payments p where p.id = $1`, [paymentId]);
+  const rows = await services.db.query<ReceiptRow>(`select ${RECEIPT_COLUMNS} from payments p where p.id = $1`, [
+    paymentId,
+  ]);
   const [receipt] = await toReceipts(services.db, rows, today(services));
   return receipt!;
 }

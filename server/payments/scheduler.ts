@@ -30,10 +30,9 @@ export async function runDuePayments(services: Services, day: string): Promise<n
         [day],
       );
       if (rows.length) {
-        await tx.query(
-          `update payments set status = 'authorizing', updated_at = now() where id = any($1::uuid[])`,
-          [rows.map((r) => r.id)],
-        );
+        await tx.query(`update payments set status = 'authorizing', updated_at = now() where id = any($1::uuid[])`, [
+          rows.map((r) => r.id),
+        ]);
         await tx.query(
           `update invoices set status = 'payment_pending'
             where id in (select invoice_id from payment_allocations where payment_id = any($1::uuid[]))`,
@@ -56,7 +55,10 @@ export async function settleBankDebits(services: Services, day: string): Promise
       [day],
     );
     for (const { id } of rows) {
-      await tx.query(`update payments set status = 'completed', completed_at = now(), updated_at = now() where id = $1`, [id]);
+      await tx.query(
+        `update payments set status = 'completed', completed_at = now(), updated_at = now() where id = $1`,
+        [id],
+      );
       await applyAllocations(tx, id, day);
     }
     return rows.length;
@@ -74,7 +76,10 @@ export async function recoverStalePayments(services: Services): Promise<number> 
   return rows.length;
 }
 
-export async function runScheduler(services: Services, day = services.now().toISOString().slice(0, 10)): Promise<SchedulerRun> {
+export async function runScheduler(
+  services: Services,
+  day = services.now().toISOString().slice(0, 10),
+): Promise<SchedulerRun> {
   const recovered = await recoverStalePayments(services);
   const charged = await runDuePayments(services, day);
   const settled = await settleBankDebits(services, day);

@@ -57,7 +57,14 @@ export function testGateway(sql: Sql): PaymentGateway {
       };
     },
     async linkPaypal() {
-      return { gatewayToken: await vault('approve'), type: 'paypal', brand: null, last4: null, expMonth: null, expYear: null };
+      return {
+        gatewayToken: await vault('approve'),
+        type: 'paypal',
+        brand: null,
+        last4: null,
+        expMonth: null,
+        expYear: null,
+      };
     },
     async charge(request): Promise<ChargeResult> {
       const [previous] = await sql.query<{ outcome: string; reference: string }>(
@@ -65,9 +72,10 @@ export function testGateway(sql: Sql): PaymentGateway {
         [request.idempotencyKey],
       );
       if (previous) return toResult(previous.outcome, previous.reference);
-      const [stored] = await sql.query<{ outcome: string }>('select outcome from test_gateway_vault where gateway_token = $1', [
-        request.gatewayToken,
-      ]);
+      const [stored] = await sql.query<{ outcome: string }>(
+        'select outcome from test_gateway_vault where gateway_token = $1',
+        [request.gatewayToken],
+      );
       const outcome = stored?.outcome ?? 'do_not_honor';
       if (outcome === 'fail') throw new GatewayUnavailable('test gateway failure');
       const reference = randomId('ch');

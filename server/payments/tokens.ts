@@ -21,13 +21,30 @@ function refuse(fieldErrors: Record<string, string>): never {
   throw new ProblemError(422, 'validation_failed', { fieldErrors });
 }
 
-async function store(sql: Sql, method: TokenizedMethod, holder: string, now: Date, mandateVersion: string | null): Promise<PaymentToken> {
+async function store(
+  sql: Sql,
+  method: TokenizedMethod,
+  holder: string,
+  now: Date,
+  mandateVersion: string | null,
+): Promise<PaymentToken> {
   const token = `pt_${crypto.randomUUID().replace(/-/g, '')}`;
   const expiresAt = new Date(now.getTime() + TOKEN_MINUTES * 60_000).toISOString();
   await sql.query(
     `insert into payment_tokens (token, gateway_token, type, brand, last4, exp_month, exp_year, holder, mandate_version, expires_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [token, method.gatewayToken, method.type, method.brand, method.last4, method.expMonth, method.expYear, holder, mandateVersion, expiresAt],
+    [
+      token,
+      method.gatewayToken,
+      method.type,
+      method.brand,
+      method.last4,
+      method.expMonth,
+      method.expYear,
+      holder,
+      mandateVersion,
+      expiresAt,
+    ],
   );
   return {
     token,
@@ -53,7 +70,11 @@ export async function createCardToken(services: Services, card: CardTokenRequest
   return store(services.db, method, card.holder, now, null);
 }
 
-export async function createBankToken(services: Services, request: BankTokenRequest, ip: string): Promise<PaymentToken> {
+export async function createBankToken(
+  services: Services,
+  request: BankTokenRequest,
+  ip: string,
+): Promise<PaymentToken> {
   const now = services.now();
   await assertUnderLimit(services.db, limit(ip), now);
   if (request.type === 'paypal') return store(services.db, await services.gateway.linkPaypal(), 'PayPal', now, null);

@@ -27,6 +27,7 @@ import {
   listPaymentsRoute,
 } from './payments.js';
 import { getSessionRoute, signInRoute } from './session.js';
+import { listPaymentMethodsRoute } from './wallet.js';
 
 type Endpoints = typeof endpoints;
 
@@ -54,4 +55,5 @@ export const ROUTES: RouteTable = {
   cancelPayment: cancelPaymentRoute,
   guestLookup: guestLookupRoute,
   createGuestPayment: createGuestPaymentRoute,
+  listPaymentMethods: listPaymentMethodsRoute,
 };

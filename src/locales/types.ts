@@ -8,9 +8,14 @@ import type dashboard from './en/billing-dashboard.js';
 import type common from './en/common.js';
 import type invoiceDetail from './en/invoice-detail.js';
 import type invoiceTable from './en/invoice-table.js';
+import type payForm from './en/pay-form.js';
 
 export type Translation<T> = { readonly [K in keyof T]: string };
 
 /** Every message key of the library. */
 export type MessageKey =
-  keyof typeof common | keyof typeof invoiceTable | keyof typeof invoiceDetail | keyof typeof dashboard;
+  | keyof typeof common
+  | keyof typeof invoiceTable
+  | keyof typeof invoiceDetail
+  | keyof typeof dashboard
+  | keyof typeof payForm;

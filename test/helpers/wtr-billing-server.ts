@@ -9,10 +9,14 @@
  *
  * The browser talks HTTP to the dev server, which hands the request to the
  * Hono app in this process: no fake anywhere, and no second port to find.
+ *
+ * The card frame is served too, and reached as `127.0.0.1` while test pages
+ * are `localhost`: another origin, as in production, so the tests see the
+ * isolation a host page gets.
  */
 import type { Plugin } from '@web/dev-server-core';
 import type { Context, Next } from 'koa';
-import { createApp } from '../../server/app.js';
+import { createNodeApp } from '../../server/node.js';
 import type { Db } from '../../server/db/db.js';
 import { silentLogger } from '../../server/http/services.js';
 import { freshDatabase } from './database.js';
@@ -23,12 +27,16 @@ interface Instance {
   db: Db;
 }
 
-async function startInstance(): Promise<Instance> {
+async function startInstance(port: number, prefix = ''): Promise<Instance> {
   const db = await freshDatabase();
-  const app = createApp({
+  const app = createNodeApp({
     db,
     log: silentLogger,
     clientIp: (c) => c.req.header('x-test-client-ip') ?? '127.0.0.1',
+    config: {
+      cardFrameUrl: `http://127.0.0.1:${port}${prefix}/card-frame`,
+      cardFrameAncestors: [`http://localhost:${port}`],
+    },
   });
   return { fetch: (request) => app.fetch(request), db };
 }
@@ -61,11 +69,13 @@ export function billingServerPlugin(): { plugin: Plugin; middleware: (ctx: Conte
   let shared: Promise<Instance> | undefined;
   const privates = new Map<string, Promise<Instance>>();
   let next = 0;
+  let port = 0;
 
   const plugin: Plugin = {
     name: 'billing-server',
-    serverStart() {
-      shared = startInstance();
+    serverStart({ config }) {
+      port = config.port!;
+      shared = startInstance(port);
       return shared.then(() => undefined);
     },
     async serverStop() {
@@ -77,7 +87,7 @@ export function billingServerPlugin(): { plugin: Plugin; middleware: (ctx: Conte
   const middleware = async (ctx: Context, nextMiddleware: Next) => {
     if (ctx.path === '/__test/servers' && ctx.method === 'POST') {
       const id = String(++next);
-      const instance = startInstance();
+      const instance = startInstance(port, `/__srv/${id}`);
       privates.set(id, instance);
       await instance;
       ctx.body = { apiBase: `/__srv/${id}/api/v1` };
@@ -94,7 +104,7 @@ export function billingServerPlugin(): { plugin: Plugin; middleware: (ctx: Conte
       ctx.body = { number: await addLargeInvoice((await instance).db, '4R7X21', 3000) };
       return;
     }
-    const match = /^\/__srv\/(\d+)(\/api\/.*)$/.exec(ctx.path);
+    const match = /^\/__srv\/(\d+)(\/(?:api\/|card-frame).*)$/.exec(ctx.path);
     if (match) {
       const instance = privates.get(match[1]!);
       if (!instance) {
@@ -103,7 +113,8 @@ export function billingServerPlugin(): { plugin: Plugin; middleware: (ctx: Conte
       }
       return forward(ctx, await instance, match[2]!);
     }
-    if (ctx.path.startsWith('/api/')) return forward(ctx, await shared!, ctx.path);
+    if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/card-frame'))
+      return forward(ctx, await shared!, ctx.path);
     return nextMiddleware();
   };
 

@@ -13,7 +13,14 @@ describe('guest payments', () => {
       await (
         await server.api('/card-tokens', {
           method: 'POST',
-          json: { holder: 'Guest Payer', number: '4242424242424242', expMonth: 10, expYear: 2031, cvc: '123', postalCode: '75001' },
+          json: {
+            holder: 'Guest Payer',
+            number: '4242424242424242',
+            expMonth: 10,
+            expYear: 2031,
+            cvc: '123',
+            postalCode: '75001',
+          },
         })
       ).json()
     ).token as string;
@@ -28,19 +35,31 @@ describe('guest payments', () => {
   after(() => server.close());
 
   test('an invoice is identified by account, number and amount due, or by account, number and invoice date', async () => {
-    const byAmount = await lookup({ accountNumber: invoice.account_number, invoiceNumber: invoice.number.toLowerCase(), amountDue: invoice.amount_due });
+    const byAmount = await lookup({
+      accountNumber: invoice.account_number,
+      invoiceNumber: invoice.number.toLowerCase(),
+      amountDue: invoice.amount_due,
+    });
     assert.equal(byAmount.status, 200);
     const body = await byAmount.json();
     assert.equal(body.number, invoice.number);
     assert.deepEqual(body.amountDue, { amount: invoice.amount_due, currency: invoice.currency });
     assert.equal(body.country, 'FR');
     assert.ok(body.lookupToken.length > 20);
-    const byDate = await lookup({ accountNumber: invoice.account_number, invoiceNumber: invoice.number, invoiceDate: invoice.invoice_date });
+    const byDate = await lookup({
+      accountNumber: invoice.account_number,
+      invoiceNumber: invoice.number,
+      invoiceDate: invoice.invoice_date,
+    });
     assert.equal(byDate.status, 200);
   });
 
   test('any mismatch gets one uniform answer that does not say which field was wrong', async () => {
-    const good = { accountNumber: invoice.account_number, invoiceNumber: invoice.number, amountDue: invoice.amount_due };
+    const good = {
+      accountNumber: invoice.account_number,
+      invoiceNumber: invoice.number,
+      amountDue: invoice.amount_due,
+    };
     const answers = [];
     for (const bad of [
       { ...good, accountNumber: 'ZZZZZZ' },
@@ -63,29 +82,43 @@ describe('guest payments', () => {
     );
     let last: Response | undefined;
     for (let i = 0; i < 6; i++) {
-      last = await lookup({ accountNumber: target!.account_number, invoiceNumber: target!.number, amountDue: 1 }, `10.9.2.${i}`);
+      last = await lookup(
+        { accountNumber: target!.account_number, invoiceNumber: target!.number, amountDue: 1 },
+        `10.9.2.${i}`,
+      );
     }
     assert.equal(last!.status, 429);
     assert.ok(Number(last!.headers.get('retry-after')) > 0);
-    const correct = await lookup({ accountNumber: target!.account_number, invoiceNumber: target!.number, amountDue: 1 }, '10.9.3.1');
+    const correct = await lookup(
+      { accountNumber: target!.account_number, invoiceNumber: target!.number, amountDue: 1 },
+      '10.9.3.1',
+    );
     assert.equal(correct.status, 429, 'the invoice is locked, whoever asks');
   });
 
   test('a guest pays the identified invoice in full, once, and nothing is saved to a wallet', async () => {
     const { lookupToken } = await (
-      await lookup({ accountNumber: invoice.account_number, invoiceNumber: invoice.number, amountDue: invoice.amount_due }, '10.9.4.1')
+      await lookup(
+        { accountNumber: invoice.account_number, invoiceNumber: invoice.number, amountDue: invoice.amount_due },
+        '10.9.4.1',
+      )
     ).json();
-    const [{ n: methodsBefore }] = await server.db.query<{ n: number }>('select count(*)::int as n from payment_methods');
+    const [{ n: methodsBefore }] = await server.db.query<{ n: number }>(
+      'select count(*)::int as n from payment_methods',
+    );
     const key = crypto.randomUUID();
     const body = { lookupToken, token: await cardToken(), email: 'guest@example.com' };
-    const pay = () => server.api('/guest/payments', { method: 'POST', json: body, headers: { 'idempotency-key': key } });
+    const pay = () =>
+      server.api('/guest/payments', { method: 'POST', json: body, headers: { 'idempotency-key': key } });
     const response = await pay();
     assert.equal(response.status, 201);
     const receipt = await response.json();
     assert.equal(receipt.status, 'completed');
     assert.deepEqual(receipt.total, { amount: invoice.amount_due, currency: invoice.currency });
     assert.deepEqual(await (await pay()).json(), receipt, 'a retry returns the same receipt');
-    const [{ n: methodsAfter }] = await server.db.query<{ n: number }>('select count(*)::int as n from payment_methods');
+    const [{ n: methodsAfter }] = await server.db.query<{ n: number }>(
+      'select count(*)::int as n from payment_methods',
+    );
     assert.equal(methodsAfter, methodsBefore);
     const [payment] = await server.db.query<{ kind: string; created_by: string | null }>(
       'select kind, created_by from payments where confirmation_number = $1',

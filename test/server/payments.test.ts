@@ -30,7 +30,8 @@ interface Invoice {
 describe('payments', () => {
   let server: TestServer;
   let admin: string;
-  const addDays = (days: number) => new Date(Date.parse(`${today()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const addDays = (days: number) =>
+    new Date(Date.parse(`${today()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
   const cardToken = async (number = CARDS.visa, extra: Record<string, unknown> = {}) => {
     const response = await server.api('/card-tokens', {
@@ -50,10 +51,20 @@ describe('payments', () => {
     );
 
   const pay = (body: unknown, key: string | null = crypto.randomUUID(), token = admin) =>
-    server.api('/payments', { method: 'POST', token, json: body, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
+    server.api('/payments', {
+      method: 'POST',
+      token,
+      json: body,
+      ...(key ? { headers: { 'idempotency-key': key } } : {}),
+    });
 
   const statusOf = async (number: string) =>
-    (await server.db.query<{ status: string; amount_due: number }>('select status, amount_due from invoices where number = $1', [number]))[0]!;
+    (
+      await server.db.query<{ status: string; amount_due: number }>(
+        'select status, amount_due from invoices where number = $1',
+        [number],
+      )
+    )[0]!;
 
   before(async () => {
     server = await startTestServer();
@@ -63,14 +74,23 @@ describe('payments', () => {
 
   test('the ways to pay depend on the country, from configuration', async () => {
     const us = await (await server.api('/payment-types?country=US')).json();
-    assert.deepEqual(us.types.map((t: { type: string }) => t.type), ['credit_card', 'debit_card', 'ach', 'paypal']);
+    assert.deepEqual(
+      us.types.map((t: { type: string }) => t.type),
+      ['credit_card', 'debit_card', 'ach', 'paypal'],
+    );
     assert.deepEqual(us.types[0].excludedInvoiceTypes, ['import']);
     const fr = await (await server.api('/payment-types?country=FR')).json();
-    assert.deepEqual(fr.types.map((t: { type: string }) => t.type), ['card', 'sepa', 'paypal']);
+    assert.deepEqual(
+      fr.types.map((t: { type: string }) => t.type),
+      ['card', 'sepa', 'paypal'],
+    );
     const sepa = fr.types.find((t: { type: string }) => t.type === 'sepa');
     assert.ok(sepa.mandate.version && sepa.mandate.text.en && sepa.mandate.text.fr);
     const jp = await (await server.api('/payment-types?country=JP')).json();
-    assert.deepEqual(jp.types.map((t: { type: string }) => t.type), ['card']);
+    assert.deepEqual(
+      jp.types.map((t: { type: string }) => t.type),
+      ['card'],
+    );
     assert.equal(us.partialPayments, false);
   });
 
@@ -97,13 +117,33 @@ describe('payments', () => {
     const ach = await bank({ type: 'ach', holder: 'Demo Co', routingNumber: '021000021', accountNumber: '123456789' });
     assert.equal(ach.status, 201);
     assert.deepEqual((await ach.json()).method, { type: 'ach', brand: null, last4: '6789' });
-    const badRouting = await bank({ type: 'ach', holder: 'Demo Co', routingNumber: '021000022', accountNumber: '123456789' });
+    const badRouting = await bank({
+      type: 'ach',
+      holder: 'Demo Co',
+      routingNumber: '021000022',
+      accountNumber: '123456789',
+    });
     assert.deepEqual((await badRouting.json()).fieldErrors, { routingNumber: 'routing_number_invalid' });
-    const sepa = await bank({ type: 'sepa', holder: 'Demo Co', iban: 'FR7630006000011234567890189', mandateVersion: '2026-01' });
+    const sepa = await bank({
+      type: 'sepa',
+      holder: 'Demo Co',
+      iban: 'FR7630006000011234567890189',
+      mandateVersion: '2026-01',
+    });
     assert.equal(sepa.status, 201);
-    const badIban = await bank({ type: 'sepa', holder: 'Demo Co', iban: 'FR7630006000011234567890188', mandateVersion: '2026-01' });
+    const badIban = await bank({
+      type: 'sepa',
+      holder: 'Demo Co',
+      iban: 'FR7630006000011234567890188',
+      mandateVersion: '2026-01',
+    });
     assert.deepEqual((await badIban.json()).fieldErrors, { iban: 'iban_invalid' });
-    const oldMandate = await bank({ type: 'sepa', holder: 'Demo Co', iban: 'FR7630006000011234567890189', mandateVersion: '2019-01' });
+    const oldMandate = await bank({
+      type: 'sepa',
+      holder: 'Demo Co',
+      iban: 'FR7630006000011234567890189',
+      mandateVersion: '2019-01',
+    });
     assert.deepEqual((await oldMandate.json()).fieldErrors, { mandateVersion: 'mandate_outdated' });
     assert.equal((await bank({ type: 'paypal' })).status, 201);
   });
@@ -121,9 +161,14 @@ describe('payments', () => {
     assert.match(receipt.confirmationNumber, /^[A-Z2-9]{12}$/);
     assert.deepEqual(receipt.total, { amount: invoice!.amount_due, currency: 'USD' });
     assert.deepEqual(receipt.method, { type: 'card', brand: 'visa', last4: '4242' });
-    assert.deepEqual(receipt.invoices.map((i: { number: string }) => i.number), [invoice!.number]);
+    assert.deepEqual(
+      receipt.invoices.map((i: { number: string }) => i.number),
+      [invoice!.number],
+    );
     assert.deepEqual(await statusOf(invoice!.number), { status: 'paid', amount_due: 0 });
-    const [audit] = await server.db.query(`select * from audit_log where action = 'payment.create' order by id desc limit 1`);
+    const [audit] = await server.db.query(
+      `select * from audit_log where action = 'payment.create' order by id desc limit 1`,
+    );
     assert.ok(audit);
     // The same receipt, from the activity list.
     const again = await (await server.api(`/payments/${receipt.confirmationNumber}`, { token: admin })).json();
@@ -132,7 +177,11 @@ describe('payments', () => {
 
   test('idempotency: same key and body → the first result; another body → 422; no key → 400', async () => {
     const [invoice] = await payable(`account_number = '4R7X21' and type = 'delivery_service'`);
-    const body = { invoices: [{ number: invoice!.number, amount: invoice!.amount_due }], processingDate: today(), source: { token: await tokenFor() } };
+    const body = {
+      invoices: [{ number: invoice!.number, amount: invoice!.amount_due }],
+      processingDate: today(),
+      source: { token: await tokenFor() },
+    };
     const key = crypto.randomUUID();
     const first = await (await pay(body, key)).json();
     const second = await pay(body, key);
@@ -154,13 +203,22 @@ describe('payments', () => {
 
   test('200 concurrent submissions with one key make one payment', async () => {
     const [invoice] = await payable(`account_number = 'K2M8Q5' and type <> 'import'`);
-    const body = { invoices: [{ number: invoice!.number, amount: invoice!.amount_due }], processingDate: today(), source: { token: await tokenFor() } };
+    const body = {
+      invoices: [{ number: invoice!.number, amount: invoice!.amount_due }],
+      processingDate: today(),
+      source: { token: await tokenFor() },
+    };
     const key = crypto.randomUUID();
     const responses = await Promise.all(Array.from({ length: 200 }, () => pay(body, key)));
     const statuses = responses.map((r) => r.status);
-    assert.ok(statuses.every((s) => s === 201 || s === 409), [...new Set(statuses)].join());
+    assert.ok(
+      statuses.every((s) => s === 201 || s === 409),
+      [...new Set(statuses)].join(),
+    );
     const confirmations = new Set(
-      await Promise.all(responses.filter((r) => r.status === 201).map(async (r) => (await r.json()).confirmationNumber)),
+      await Promise.all(
+        responses.filter((r) => r.status === 201).map(async (r) => (await r.json()).confirmationNumber),
+      ),
     );
     assert.equal(confirmations.size, 1);
     const [{ n }] = await server.db.query<{ n: number }>(
@@ -182,13 +240,19 @@ describe('payments', () => {
     const tokens = await Promise.all(Array.from({ length: 50 }, () => tokenFor()));
     const responses = await Promise.all(
       tokens.map((token) =>
-        pay({ invoices: [{ number: invoice!.number, amount: invoice!.amount_due }], processingDate: today(), source: { token } }),
+        pay({
+          invoices: [{ number: invoice!.number, amount: invoice!.amount_due }],
+          processingDate: today(),
+          source: { token },
+        }),
       ),
     );
     const statuses = responses.map((r) => r.status);
     assert.equal(statuses.filter((s) => s === 201).length, 1);
     assert.equal(statuses.filter((s) => s === 409).length, 49);
-    const codes = new Set(await Promise.all(responses.filter((r) => r.status === 409).map(async (r) => (await r.json()).code)));
+    const codes = new Set(
+      await Promise.all(responses.filter((r) => r.status === 409).map(async (r) => (await r.json()).code)),
+    );
     assert.deepEqual([...codes], ['already_paid']);
     const [{ negative }] = await server.db.query<{ negative: number }>(
       'select count(*)::int as negative from invoices where amount > 0 and amount_due < 0',
@@ -207,7 +271,10 @@ describe('payments', () => {
     const body = await response.json();
     assert.equal(body.code, 'amount_mismatch');
     assert.deepEqual(body.fieldErrors, { 'invoices.0.amount': 'amount_mismatch' });
-    assert.equal((await statusOf(invoice!.number)).status === 'open' || (await statusOf(invoice!.number)).status === 'past_due', true);
+    assert.equal(
+      (await statusOf(invoice!.number)).status === 'open' || (await statusOf(invoice!.number)).status === 'past_due',
+      true,
+    );
   });
 
   test('partial payment is a server setting: on, it is accepted', async () => {
@@ -267,7 +334,11 @@ describe('payments', () => {
   test('an invoice past due can only be paid today', async () => {
     const [late] = await payable(`status = 'past_due' and account_number = 'Y67V08'`);
     if (!late) return;
-    const response = await pay({ invoices: [{ number: late.number, amount: late.amount_due }], processingDate: addDays(1), source: { token: await tokenFor() } });
+    const response = await pay({
+      invoices: [{ number: late.number, amount: late.amount_due }],
+      processingDate: addDays(1),
+      source: { token: await tokenFor() },
+    });
     assert.equal((await response.json()).code, 'processing_date_out_of_window');
   });
 
@@ -275,7 +346,9 @@ describe('payments', () => {
     const [credit] = await server.db.query<Invoice>(
       `select number, amount_due from invoices where amount < 0 and status = 'open' and account_number = '8F2K44' limit 1`,
     );
-    const [debit] = await payable(`account_number = '8F2K44' and amount_due > $1 and type <> 'import'`, [-credit!.amount_due]);
+    const [debit] = await payable(`account_number = '8F2K44' and amount_due > $1 and type <> 'import'`, [
+      -credit!.amount_due,
+    ]);
     const response = await pay({
       invoices: [
         { number: debit!.number, amount: debit!.amount_due },
@@ -288,7 +361,11 @@ describe('payments', () => {
     const receipt = await response.json();
     assert.equal(receipt.total.amount, debit!.amount_due + credit!.amount_due);
     assert.deepEqual(await statusOf(credit!.number), { status: 'closed', amount_due: 0 });
-    const onlyCredit = await pay({ invoices: [{ number: credit!.number, amount: 0 }], processingDate: today(), source: { token: await tokenFor() } });
+    const onlyCredit = await pay({
+      invoices: [{ number: credit!.number, amount: 0 }],
+      processingDate: today(),
+      source: { token: await tokenFor() },
+    });
     assert.equal(onlyCredit.status, 409);
   });
 
@@ -308,7 +385,11 @@ describe('payments', () => {
       assert.equal((await pay(body, key)).status, 402, 'replayed');
       assert.ok(['open', 'past_due'].includes((await statusOf(invoice!.number)).status));
     }
-    const down = await pay({ invoices: line, processingDate: today(), source: { token: await tokenFor(CARDS.gatewayFails) } });
+    const down = await pay({
+      invoices: line,
+      processingDate: today(),
+      source: { token: await tokenFor(CARDS.gatewayFails) },
+    });
     assert.equal(down.status, 503);
     assert.equal((await down.json()).code, 'gateway_unavailable');
     assert.ok(Number(down.headers.get('retry-after')) > 0);
@@ -322,7 +403,10 @@ describe('payments', () => {
     assert.equal(byCard.status, 422);
     assert.equal((await byCard.json()).code, 'payment_method_not_allowed');
     const ach = await (
-      await server.api('/bank-tokens', { method: 'POST', json: { type: 'ach', holder: 'Demo Co', routingNumber: '021000021', accountNumber: '000123456789' } })
+      await server.api('/bank-tokens', {
+        method: 'POST',
+        json: { type: 'ach', holder: 'Demo Co', routingNumber: '021000021', accountNumber: '000123456789' },
+      })
     ).json();
     const byBank = await pay({ invoices: line, processingDate: today(), source: { token: ach.token } });
     assert.equal(byBank.status, 201);
@@ -353,13 +437,29 @@ describe('payments', () => {
   test('viewers may not pay (403); invoices out of scope or of another company are not found (404)', async () => {
     const [inScope] = await payable(`account_number = 'F3R901' and type <> 'import'`);
     const viewer = await server.tokenFor('viewer1');
-    const refused = await pay({ invoices: [{ number: inScope!.number, amount: inScope!.amount_due }], processingDate: today(), source: { token: await tokenFor() } }, crypto.randomUUID(), viewer);
+    const refused = await pay(
+      {
+        invoices: [{ number: inScope!.number, amount: inScope!.amount_due }],
+        processingDate: today(),
+        source: { token: await tokenFor() },
+      },
+      crypto.randomUUID(),
+      viewer,
+    );
     assert.equal(refused.status, 403);
     const payer = await server.tokenFor('payer1');
     const [outOfScope] = await payable(`account_number = 'E7T310'`);
     const [foreign] = await payable(`account_number = 'N0RTH1'`);
     for (const invoice of [outOfScope!, foreign!]) {
-      const response = await pay({ invoices: [{ number: invoice.number, amount: invoice.amount_due }], processingDate: today(), source: { token: await tokenFor() } }, crypto.randomUUID(), payer);
+      const response = await pay(
+        {
+          invoices: [{ number: invoice.number, amount: invoice.amount_due }],
+          processingDate: today(),
+          source: { token: await tokenFor() },
+        },
+        crypto.randomUUID(),
+        payer,
+      );
       assert.equal(response.status, 404, invoice.number);
     }
   });
@@ -368,10 +468,19 @@ describe('payments', () => {
     const candidates = await payable(`account_number = 'W9E530' and due_date > $1::date + 3`, [today()]);
     const [run, cancel] = [candidates[0]!, candidates[1]!];
     const schedule = async (invoice: Invoice) =>
-      (await pay({ invoices: [{ number: invoice.number, amount: invoice.amount_due }], processingDate: addDays(2), source: { token: await tokenFor() } })).json();
+      (
+        await pay({
+          invoices: [{ number: invoice.number, amount: invoice.amount_due }],
+          processingDate: addDays(2),
+          source: { token: await tokenFor() },
+        })
+      ).json();
     const toRun = await schedule(run);
     const toCancel = await schedule(cancel);
-    const cancelled = await server.api(`/payments/${toCancel.confirmationNumber}/cancel`, { method: 'POST', token: admin });
+    const cancelled = await server.api(`/payments/${toCancel.confirmationNumber}/cancel`, {
+      method: 'POST',
+      token: admin,
+    });
     assert.equal(cancelled.status, 200);
     assert.equal((await cancelled.json()).status, 'cancelled');
     assert.ok(['open', 'past_due'].includes((await statusOf(cancel.number)).status));
@@ -399,8 +508,13 @@ describe('payments', () => {
     const page = await (await server.api('/payments?status=completed&pageSize=200', { token: payer })).json();
     assert.ok(page.total > 0);
     assert.ok(page.items.every((p: { status: string }) => p.status === 'completed'));
-    const accounts = new Set(page.items.flatMap((p: { invoices: { accountNumber: string }[] }) => p.invoices.map((i) => i.accountNumber)));
-    assert.ok([...accounts].every((a) => a === '4R7X21' || a === 'F3R901'), [...accounts].join());
+    const accounts = new Set(
+      page.items.flatMap((p: { invoices: { accountNumber: string }[] }) => p.invoices.map((i) => i.accountNumber)),
+    );
+    assert.ok(
+      [...accounts].every((a) => a === '4R7X21' || a === 'F3R901'),
+      [...accounts].join(),
+    );
   });
 
   test('no card number or CVC is stored anywhere or logged', async () => {
@@ -417,7 +531,8 @@ describe('payments', () => {
       const [{ dump }] = await server.db.query<{ dump: string }>(
         `select coalesce(string_agg("${column_name}"::text, '|'), '') as dump from ${table_name}`,
       );
-      for (const needle of Object.values(CARDS)) assert.ok(!dump.includes(needle), `${needle} in ${table_name}.${column_name}`);
+      for (const needle of Object.values(CARDS))
+        assert.ok(!dump.includes(needle), `${needle} in ${table_name}.${column_name}`);
       assert.ok(!dump.split('|').includes(CVC), `CVC in ${table_name}.${column_name}`);
     }
     const logs = server.logs.join('\n');

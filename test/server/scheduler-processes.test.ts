@@ -43,14 +43,25 @@ describe('scheduled payments with two processes', { skip: !process.env['DATABASE
       const card = await (
         await server.api('/card-tokens', {
           method: 'POST',
-          json: { holder: 'A', number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123', postalCode: '30301' },
+          json: {
+            holder: 'A',
+            number: '4242424242424242',
+            expMonth: 12,
+            expYear: 2030,
+            cvc: '123',
+            postalCode: '30301',
+          },
         })
       ).json();
       const response = await server.api('/payments', {
         method: 'POST',
         token,
         headers: { 'idempotency-key': crypto.randomUUID() },
-        json: { invoices: [{ number: invoice.number, amount: invoice.amount_due }], processingDate: day, source: { token: card.token } },
+        json: {
+          invoices: [{ number: invoice.number, amount: invoice.amount_due }],
+          processingDate: day,
+          source: { token: card.token },
+        },
       });
       assert.equal(response.status, 201);
       confirmations.push((await response.json()).confirmationNumber);
@@ -63,6 +74,9 @@ describe('scheduled payments with two processes', { skip: !process.env['DATABASE
       [confirmations],
     );
     assert.equal(rows.length, confirmations.length);
-    assert.ok(rows.every((r) => r.status === 'completed' && r.charges === 1), JSON.stringify(rows));
+    assert.ok(
+      rows.every((r) => r.status === 'completed' && r.charges === 1),
+      JSON.stringify(rows),
+    );
   });
 });

@@ -16,3 +16,4 @@ export * from './invoices.js';
 export * from './payment-methods.js';
 export * from './payments.js';
 export * from './session.js';
+export * from './wallet.js';

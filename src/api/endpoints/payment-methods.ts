@@ -3,7 +3,13 @@
  * guests pay too. Endpoints under `/api/v1`; see `index.ts`.
  */
 import { endpoint } from '../endpoint.js';
-import { BankTokenRequest, CardTokenRequest, PaymentToken, PaymentTypes, PaymentTypesQuery } from '../schemas/payment.js';
+import {
+  BankTokenRequest,
+  CardTokenRequest,
+  PaymentToken,
+  PaymentTypes,
+  PaymentTypesQuery,
+} from '../schemas/payment.js';
 
 /** The ways to pay offered in a country, and where the card frame is. */
 export const getPaymentTypes = endpoint('GET', '/payment-types', {

@@ -1,0 +1,46 @@
+/**
+ * The error summary at the top of a form (GOV.UK pattern): a list of what is
+ * wrong, each linking to its field. It takes focus when it appears, so the
+ * first thing a screen reader says after a failed submit is what failed.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+
+export interface SummaryItem {
+  message: string;
+  /** Moves focus to the field; absent for errors not tied to one field. */
+  focus?: () => void;
+}
+
+export function renderErrorSummary(title: string, items: readonly SummaryItem[]): TemplateResult | typeof nothing {
+  if (!items.length) return nothing;
+  return html`<div
+    class="error-summary"
+    role="alert"
+    tabindex="-1"
+    aria-labelledby="error-summary-title"
+    part="error-summary"
+  >
+    <h3 id="error-summary-title">${title}</h3>
+    <ul>
+      ${items.map((item) =>
+        item.focus
+          ? html`<li>
+              <a
+                href="#"
+                @click=${(event: Event) => {
+                  event.preventDefault();
+                  item.focus!();
+                }}
+                >${item.message}</a
+              >
+            </li>`
+          : html`<li>${item.message}</li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+/** Focuses the summary after it rendered (call from `updated`). */
+export function focusErrorSummary(root: ShadowRoot | null): void {
+  root?.querySelector<HTMLElement>('.error-summary')?.focus();
+}

@@ -1,0 +1,13 @@
+/** Defines `<ups-pay-form>`. */
+import { UpsPayForm } from './elements/pay-form/pay-form.js';
+import { define } from './internal/define.js';
+
+define('ups-pay-form', UpsPayForm);
+
+export { UpsPayForm };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ups-pay-form': UpsPayForm;
+  }
+}
