@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Hono } from 'hono';
+import { cardFramePage } from './page.js';
 
 export interface CardFrameAssets {
   js: string;
@@ -34,19 +35,6 @@ export function cardFrameAssets(): Promise<CardFrameAssets> {
   return assets;
 }
 
-const html = (lang: string, base: string) => `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>Card details</title>
-<link rel="stylesheet" href="${base}/frame.css">
-<script type="module" src="${base}/frame.js"></script>
-</head>
-<body></body>
-</html>`;
-
 /** Mounts the frame at `/card-frame` (and its assets below it) on `app`. */
 export function mountCardFrame(app: Hono, ancestors: () => readonly string[]): void {
   app.get('/card-frame', async (c) => {
@@ -63,7 +51,8 @@ export function mountCardFrame(app: Hono, ancestors: () => readonly string[]): v
     c.header('x-content-type-options', 'nosniff');
     c.header('cache-control', 'no-store');
     // Assets beside the page, whatever path prefix the server is mounted under.
-    return c.html(html(lang, c.req.path.replace(/\/+$/, '')));
+    const base = c.req.path.replace(/\/+$/, '');
+    return c.html(cardFramePage({ lang, stylesheet: `${base}/frame.css`, script: `${base}/frame.js` }));
   });
   app.get('/card-frame/frame.js', async (c) => {
     c.header('cache-control', 'no-cache');

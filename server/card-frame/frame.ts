@@ -92,7 +92,13 @@ for (const spec of FIELDS) {
   errors[spec.name] = error;
 }
 // Enter in the frame asks the element to go on, as Enter in any other field would.
+// (Five text fields and no submit button: a form would not submit on Enter by itself.)
 form.addEventListener('submit', (event) => event.preventDefault());
+form.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || event.isComposing) return;
+  event.preventDefault();
+  post({ source: FRAME_SOURCE, type: 'submit' });
+});
 document.body.append(form);
 
 function post(message: FrameMessage): void {

@@ -11,6 +11,8 @@ export type CardField = 'holder' | 'number' | 'expiry' | 'cvc' | 'postalCode';
 /** Messages the frame sends. */
 export type FrameMessage =
   | { source: typeof FRAME_SOURCE; type: 'ready' }
+  /** Enter in a field: the payer asks to go on, as in any other form. */
+  | { source: typeof FRAME_SOURCE; type: 'submit' }
   | { source: typeof FRAME_SOURCE; type: 'resize'; height: number }
   | { source: typeof FRAME_SOURCE; type: 'validation'; errors: Partial<Record<CardField, string>> }
   | {

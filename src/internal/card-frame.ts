@@ -36,8 +36,12 @@ export class CardFrameError extends Error {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** The frame's height before it has told its own: about its five fields, so it barely moves when it does. */
-const INITIAL_HEIGHT = 236;
+/**
+ * The frame's height before it has told its own, kept in step with frame.css:
+ * four rows of label (18) + gap (3) + input (38), three row gaps of 10, and
+ * 2 px of padding above and below. The frame only grows when it shows errors.
+ */
+const INITIAL_HEIGHT = 4 * (18 + 3 + 38) + 3 * 10 + 2 * 2;
 const TIMEOUT_MS = 30_000;
 
 export class CardFrameController implements ReactiveController {
@@ -57,8 +61,12 @@ export class CardFrameController implements ReactiveController {
     return Boolean(frame && this.#readyWindow && this.#readyWindow === frame.contentWindow);
   }
 
-  constructor(host: Host) {
+  /** Called when the payer presses Enter in the frame. */
+  readonly #onSubmit: () => void;
+
+  constructor(host: Host, onSubmit: () => void) {
     this.#host = host;
+    this.#onSubmit = onSubmit;
     host.addController(this);
   }
 
@@ -109,6 +117,9 @@ export class CardFrameController implements ReactiveController {
         this.#readyWindow = event.source;
         for (const run of this.#whenReady.splice(0)) run();
         this.#host.requestUpdate();
+        break;
+      case 'submit':
+        this.#onSubmit();
         break;
       case 'resize':
         if (typeof data['height'] === 'number' && data['height'] > 0) {

@@ -60,10 +60,11 @@ export async function mount<T extends HTMLElement>(content: TemplateResult, opti
 }
 
 /** Waits until `predicate` holds, polling each frame; fails after `timeout` ms with `message`. */
-export async function until(predicate: () => boolean, message: string, timeout = 5000): Promise<void> {
+export async function until(predicate: () => boolean, message: string | (() => string), timeout = 5000): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
-    if (performance.now() - start > timeout) throw new Error(`Timed out waiting: ${message}`);
+    if (performance.now() - start > timeout)
+      throw new Error(`Timed out waiting: ${typeof message === 'function' ? message() : message}`);
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }

@@ -15,9 +15,10 @@ import { payFormMessages } from '../../locales/pay-form.js';
 import type { MessageKey } from '../../locales/types.js';
 import type {} from '../../events/payment.js';
 import { payFormStyles } from './pay-form.styles.js';
+import { attemptFor, forgetAttempt, pendingAttempt, type Attempt } from './pay-form-attempt.js';
 import { renderReceipt } from './pay-form-receipt.js';
 
-type Step = 'identify' | 'details' | 'review' | 'receipt';
+type Step = 'identify' | 'details' | 'review' | 'resume' | 'receipt';
 type Choice = { kind: 'saved'; id: string } | { kind: 'new'; type: PaymentType };
 
 /** What is paid: the signed-in cart, or the one invoice a guest identified. */
@@ -32,7 +33,6 @@ interface Line {
 
 const CARD_TYPES = new Set<PaymentType>(['credit_card', 'debit_card', 'card']);
 const PAYABLE = new Set(['open', 'past_due', 'payment_returned']);
-const KEY_PREFIX = 'ups-pay-key:';
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 let apiModule: Promise<typeof import('./pay-form-api.js')> | undefined;
@@ -58,7 +58,9 @@ export class UpsPayForm extends UpsBillingElement {
   static override styles = [...UpsBillingElement.styles, payFormStyles];
   static override messages = [...UpsBillingElement.messages, payFormMessages];
 
-  readonly #frame = new CardFrameController(this);
+  readonly #frame = new CardFrameController(this, () =>
+    this.renderRoot.querySelector<HTMLFormElement>('form.step')?.requestSubmit(),
+  );
 
   readonly #types = new Task(this, {
     task: async ([country, apiBase], { signal }): Promise<PaymentTypes | null> => {
@@ -106,6 +108,10 @@ export class UpsPayForm extends UpsBillingElement {
 
   #ownClient: BillingClient | undefined;
   #focusSummary = false;
+  /** The step on screen after the last update: focus moves to a new one's heading. */
+  #shownStep: Step | null = null;
+  /** Whether this cart was checked for an attempt left unanswered (see pay-form-attempt.ts). */
+  #resumeChecked = false;
   #ticker = 0;
 
   protected override needsProvider(): boolean {
@@ -166,7 +172,10 @@ export class UpsPayForm extends UpsBillingElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('guest') || (changed.has('invoices') && !this.guest)) this.#reset();
+    if (changed.has('guest') || (changed.has('invoices') && !this.guest)) {
+      this.#reset();
+      this.#resumeChecked = false;
+    }
     const types = this.#types.value;
     if (types) {
       this.#frame.configure(types.cardFrameUrl, this.billing?.client.baseUrl ?? this.apiBase ?? '/api/v1', {
@@ -185,10 +194,20 @@ export class UpsPayForm extends UpsBillingElement {
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.toggleState('busy', this.busy);
+    this.toggleState('card-ready', this.#frame.ready);
+    const canSend = this.guest ? Boolean(this.billing || this.apiBase) : this.billing?.session.status === 'ready';
+    if (!this.#resumeChecked && canSend) {
+      this.#resumeChecked = true;
+      void this.#resume();
+    }
     if (this.#focusSummary) {
       this.#focusSummary = false;
       focusErrorSummary(this.shadowRoot);
+    } else if (this.step !== this.#shownStep) {
+      // A new step replaced what had focus: start the payer (and their screen reader) at its heading.
+      if (this.#shownStep) this.renderRoot.querySelector<HTMLElement>('.step-of')?.focus();
     }
+    this.#shownStep = this.step;
   }
 
   override disconnectedCallback(): void {
@@ -399,37 +418,9 @@ export class UpsPayForm extends UpsBillingElement {
 
   // ── review: pay ───────────────────────────────────────────────────────
 
-  /**
-   * One idempotency key per payment attempt, kept in sessionStorage under the
-   * request's content: a retry or a reload that sends the same payment again
-   * reuses it, so the server answers with the first result instead of paying twice.
-   */
-  #idempotencyKey(body: unknown): { key: string; forget: () => void } {
-    const slot = KEY_PREFIX + JSON.stringify(body);
-    let key: string | null = null;
-    try {
-      key = sessionStorage.getItem(slot);
-    } catch {
-      // Storage may be off (private mode, sandbox): a key per page life still prevents double clicks.
-    }
-    if (!key) {
-      key = crypto.randomUUID();
-      try {
-        sessionStorage.setItem(slot, key);
-      } catch {
-        // See above.
-      }
-    }
-    return {
-      key,
-      forget: () => {
-        try {
-          sessionStorage.removeItem(slot);
-        } catch {
-          // See above.
-        }
-      },
-    };
+  /** The invoice numbers of the cart as the host gave it: what a pending attempt is matched on. */
+  #cartNumbers(): string[] {
+    return this.guest ? [] : this.invoices.map((invoice) => invoice.number);
   }
 
   async #handlePay(): Promise<void> {
@@ -450,8 +441,6 @@ export class UpsPayForm extends UpsBillingElement {
       { cancelable: true },
     );
     if (!proceed) return;
-    this.busy = true;
-    this.#fail({}, []);
     const saved = method.token.startsWith('saved:') ? method.token.slice('saved:'.length) : null;
     const body = this.guest
       ? {
@@ -465,23 +454,40 @@ export class UpsPayForm extends UpsBillingElement {
           source: saved ? { methodId: saved } : { token: method.token },
           ...(!saved && this.saveMethod ? { saveMethod: true } : {}),
         };
-    const { key, forget } = this.#idempotencyKey(body);
+    await this.#send(attemptFor(this.guest, this.#cartNumbers(), body));
+  }
+
+  /** Resumes an attempt a reload (or a closed dialog) interrupted before its answer came. */
+  async #resume(): Promise<void> {
+    const attempt = pendingAttempt(this.guest, this.#cartNumbers());
+    if (!attempt || this.busy || this.step === 'receipt') return;
+    this.step = 'resume';
+    await this.#send(attempt);
+  }
+
+  async #send(attempt: Attempt): Promise<void> {
+    this.busy = true;
+    this.#fail({}, []);
+    const guest = this.guest;
     try {
       const client = (await this.#client())!;
-      const receipt = this.guest
-        ? await (await api()).payAsGuest(client, body as never, key)
-        : await (await import('./pay-form-account.js')).payAsUser(client, body as never, key);
-      forget();
+      const receipt = guest
+        ? await (await api()).payAsGuest(client, attempt.body as never, attempt.key)
+        : await (await import('./pay-form-account.js')).payAsUser(client, attempt.body as never, attempt.key);
+      forgetAttempt(guest, attempt);
       this.receipt = receipt;
       this.step = 'receipt';
       emit(this, 'ups-payment-success', { receipt });
     } catch (error) {
       const code = isBillingApiError(error) ? error.code : 'unknown';
-      // A decline used the token up; any failure after the server answered needs a new attempt.
+      // The server answered (a decline used the token up): the next press is a new attempt.
+      // No answer at all, or still in flight: the next press sends this one again.
       if (isBillingApiError(error) && error.status !== 0 && error.code !== 'idempotency_in_flight') {
-        forget();
-        if (!saved) this.method = null;
-        this.step = 'details';
+        forgetAttempt(guest, attempt);
+        if (!this.method?.token.startsWith('saved:')) this.method = null;
+        this.step = guest && !this.guestInvoice ? 'identify' : 'details';
+      } else if (this.step === 'resume') {
+        this.step = guest && !this.guestInvoice ? 'identify' : 'details';
       }
       this.#showProblem(error);
       emit(this, 'ups-payment-error', { code });
@@ -498,13 +504,13 @@ export class UpsPayForm extends UpsBillingElement {
     if (!this.guest && session?.status === 'signed-out')
       return html`<p class="notice">${i18n.t('provider.signedOut')}</p>`;
     const steps: Step[] = this.guest ? ['identify', 'details', 'review', 'receipt'] : ['details', 'review', 'receipt'];
-    const index = steps.indexOf(this.step) + 1;
+    const index = steps.indexOf(this.step === 'resume' ? 'review' : this.step) + 1;
     const retrySeconds = this.retryUntil ? Math.max(0, Math.ceil((this.retryUntil - Date.now()) / 1000)) : 0;
     const summary = retrySeconds ? [{ message: i18n.plural('payForm.retryIn', retrySeconds) }] : this.summary;
     return html`<section class="pay-form" aria-labelledby="title" aria-busy=${this.busy ? 'true' : 'false'}>
       <header>
         <h2 id="title">${i18n.t(this.guest ? 'payForm.guestTitle' : 'payForm.title')}</h2>
-        <p class="step-of">
+        <p class="step-of" tabindex="-1">
           ${i18n.t('payForm.stepOf', { step: index, count: steps.length })} — ${i18n.t(`payForm.step.${this.step}`)}
         </p>
       </header>
@@ -512,6 +518,7 @@ export class UpsPayForm extends UpsBillingElement {
       ${this.step === 'identify' ? this.#renderIdentify(retrySeconds > 0) : nothing}
       ${this.step === 'details' ? this.#renderDetails() : nothing}
       ${this.step === 'review' ? this.#renderReview() : nothing}
+      ${this.step === 'resume' ? html`<p class="notice" role="status">${i18n.t('payForm.resuming')}</p>` : nothing}
       ${
         this.step === 'receipt' && this.receipt
           ? renderReceipt({
@@ -659,6 +666,14 @@ export class UpsPayForm extends UpsBillingElement {
     const { i18n } = this;
     const lines = this.#lines();
     if (!lines.length) return html`<p class="notice">${i18n.t('payForm.empty')}</p>`;
+    const total = lines.reduce((sum, line) => sum + line.amount, 0);
+    if (total <= 0) {
+      // The server refuses it too (total_not_positive); say so before the payer types a card.
+      return html`${this.#renderCart()}
+        <p class="notice" role="status">
+          ${i18n.t('payForm.nothingToPay', { total: i18n.money({ amount: total, currency: lines[0]!.currency }) })}
+        </p>`;
+    }
     const types = this.#types.value;
     if (!types) return html`<p class="notice" role="status">${i18n.t('payForm.loading')}</p>`;
     const window = this.#window();

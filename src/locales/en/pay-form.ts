@@ -5,9 +5,12 @@ export default {
   'payForm.step.identify': 'Find your invoice',
   'payForm.step.details': 'Payment details',
   'payForm.step.review': 'Review and pay',
+  'payForm.step.resume': 'Finishing your payment',
+  'payForm.resuming': 'Your last payment got no answer: checking it with the billing service…',
   'payForm.step.receipt': 'Receipt',
   'payForm.stepOf': 'Step {step} of {count}',
   'payForm.empty': 'No invoices to pay. Choose invoices in your invoice list, then Pay.',
+  'payForm.nothingToPay': 'The credits cover these invoices: the total is {total}, so there is nothing to pay. Add invoices to pay with the credits.',
   'payForm.loading': 'Loading payment options…',
   'payForm.summary.title': 'There is a problem',
   'payForm.cart.caption': 'Invoices to pay',
@@ -83,6 +86,11 @@ export default {
   'payForm.error.gateway_unavailable': 'The payment service did not answer. Nothing was charged. Please try again.',
   'payForm.error.payment_method_not_allowed': 'This method cannot pay all of these invoices. Choose another method.',
   'payForm.error.processing_date_out_of_window': 'Choose a processing date from today until the earliest due date.',
+  'payForm.error.total_not_positive': 'The credits cover these invoices: there is nothing to pay.',
+  'payForm.error.network_error':
+    'We did not get an answer from the billing service. Press the button again: it checks your payment and never pays twice.',
+  'payForm.error.timeout':
+    'The billing service took too long to answer. Press the button again: it checks your payment and never pays twice.',
   'payForm.error.amount_mismatch': 'Each invoice must be paid in full.',
   'payForm.error.payment_token_invalid': 'Your card details have expired. Enter them again.',
   'payForm.field.card_number_invalid': 'Enter a valid card number.',
@@ -105,4 +113,5 @@ export default {
   'payForm.card.number_invalid': 'Enter a valid card number.',
   'payForm.card.expiry_invalid': 'Enter the expiry as MM / YY.',
   'payForm.card.cvc_invalid': 'Enter the 3 or 4 digit security code.',
+  'payForm.card.card_expired': 'This card has expired.',
 } as const;

@@ -8,8 +8,11 @@ export default {
   'payForm.step.identify': 'Retrouver votre facture',
   'payForm.step.details': 'Détails du paiement',
   'payForm.step.review': 'Vérifier et payer',
+  'payForm.step.resume': 'Finalisation du paiement',
+  'payForm.resuming': 'Votre dernier paiement est resté sans réponse : vérification auprès du service de facturation…',
   'payForm.step.receipt': 'Reçu',
   'payForm.stepOf': 'Étape {step} sur {count}',
+  'payForm.nothingToPay': 'Les avoirs couvrent ces factures : le total est de {total}, il n’y a rien à payer. Ajoutez des factures à régler avec ces avoirs.',
   'payForm.empty': 'Aucune facture à payer. Choisissez des factures dans votre liste, puis Payer.',
   'payForm.loading': 'Chargement des modes de paiement…',
   'payForm.summary.title': 'Un problème est survenu',
@@ -92,6 +95,11 @@ export default {
     'Ce mode de paiement ne peut pas payer toutes ces factures. Choisissez-en un autre.',
   'payForm.error.processing_date_out_of_window':
     'Choisissez une date de traitement d’aujourd’hui à la première échéance.',
+  'payForm.error.total_not_positive': 'Les avoirs couvrent ces factures : il n’y a rien à payer.',
+  'payForm.error.network_error':
+    'Le service de facturation n’a pas répondu. Appuyez de nouveau sur le bouton : il vérifie votre paiement et ne paie jamais deux fois.',
+  'payForm.error.timeout':
+    'Le service de facturation a mis trop de temps à répondre. Appuyez de nouveau sur le bouton : il vérifie votre paiement et ne paie jamais deux fois.',
   'payForm.error.amount_mismatch': 'Chaque facture doit être payée en totalité.',
   'payForm.error.payment_token_invalid': 'Vos coordonnées de carte ont expiré. Saisissez-les de nouveau.',
   'payForm.field.card_number_invalid': 'Saisissez un numéro de carte valide.',
@@ -114,4 +122,5 @@ export default {
   'payForm.card.number_invalid': 'Saisissez un numéro de carte valide.',
   'payForm.card.expiry_invalid': 'Saisissez l’expiration au format MM / AA.',
   'payForm.card.cvc_invalid': 'Saisissez le code de sécurité à 3 ou 4 chiffres.',
+  'payForm.card.card_expired': 'Cette carte a expiré.',
 } satisfies Translation<typeof payForm>;
