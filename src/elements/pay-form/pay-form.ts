@@ -4,36 +4,25 @@ import { property, state } from 'lit/decorators.js';
 import type { BillingClient } from '../../api/client.js';
 import { isBillingApiError } from '../../api/errors.js';
 import type { Invoice, MethodSummary } from '../../api/schemas/invoice.js';
-import type { GuestInvoice, PaymentReceipt, PaymentType, PaymentTypes } from '../../api/schemas/payment.js';
+import type { GuestInvoice, PaymentReceipt, PaymentTypes } from '../../api/schemas/payment.js';
 import type { WalletMethod } from '../../api/schemas/wallet.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
 import { CARD_FIELDS, CardFrameController, CardFrameError } from '../../internal/card-frame.js';
 import { emit } from '../../internal/emit.js';
 import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
-import { abaRouting, iban } from '../../internal/validators.js';
 import { payFormMessages } from '../../locales/pay-form.js';
 import type { MessageKey } from '../../locales/types.js';
 import type {} from '../../events/payment.js';
 import { payFormStyles } from './pay-form.styles.js';
 import { attemptFor, forgetAttempt, pendingAttempt, type Attempt } from './pay-form-attempt.js';
+import { bankTokenRequest, checkBank, isBankType, renderBankFields } from './pay-form-bank.js';
+import { cartLines, dayOf, methodLabel, processingWindow, renderCart, totalOf, type Line } from './pay-form-cart.js';
+import { renderField, renderFieldError, type FieldContext } from './pay-form-fields.js';
+import { readIdentify, renderIdentify } from './pay-form-identify.js';
+import { CARD_TYPES, methodOptions, renderMethods, type Choice } from './pay-form-methods.js';
 import { renderReceipt } from './pay-form-receipt.js';
 
 type Step = 'identify' | 'details' | 'review' | 'resume' | 'receipt';
-type Choice = { kind: 'saved'; id: string } | { kind: 'new'; type: PaymentType };
-
-/** What is paid: the signed-in cart, or the one invoice a guest identified. */
-interface Line {
-  number: string;
-  accountNumber: string;
-  dueDate: string;
-  type: Invoice['type'];
-  amount: number;
-  currency: string;
-}
-
-const CARD_TYPES = new Set<PaymentType>(['credit_card', 'debit_card', 'card']);
-const PAYABLE = new Set(['open', 'past_due', 'payment_returned']);
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 let apiModule: Promise<typeof import('./pay-form-api.js')> | undefined;
 /** The API module, loaded once for every pay form of the page. */
@@ -86,7 +75,6 @@ export class UpsPayForm extends UpsBillingElement {
   @state() private processingDate = dayOf(new Date());
   @state() private fields: Record<string, string> = {};
   @state() private saveMethod = false;
-  @state() private mandate = false;
   @state() private method: { token: string; summary: MethodSummary } | null = null;
   @state() private errors: Record<string, string> = {};
   @state() private summary: SummaryItem[] = [];
@@ -133,41 +121,21 @@ export class UpsPayForm extends UpsBillingElement {
   }
 
   #lines(): Line[] {
-    if (this.guest) {
-      const invoice = this.guestInvoice;
-      return invoice
-        ? [
-            {
-              number: invoice.number,
-              accountNumber: invoice.accountNumber,
-              dueDate: invoice.dueDate,
-              type: invoice.type,
-              amount: invoice.amountDue.amount,
-              currency: invoice.amountDue.currency,
-            },
-          ]
-        : [];
-    }
-    return this.invoices
-      .filter((invoice) => PAYABLE.has(invoice.status))
-      .map((invoice) => ({
-        number: invoice.number,
-        accountNumber: invoice.accountNumber,
-        dueDate: invoice.dueDate,
-        type: invoice.type,
-        amount: invoice.amountDue.amount,
-        currency: invoice.amountDue.currency,
-      }));
+    return this.guest ? cartLines(this.guestInvoice ? [this.guestInvoice] : []) : cartLines(this.invoices);
   }
 
-  /** Processing dates allowed: today, through the earliest due date of the debits (today when one is due already). */
   #window(): { from: string; to: string } {
-    const today = dayOf(new Date());
-    const dues = this.#lines()
-      .filter((line) => line.amount > 0)
-      .map((line) => line.dueDate);
-    const earliest = dues.length ? dues.reduce((a, b) => (a < b ? a : b)) : today;
-    return { from: today, to: earliest > today ? earliest : today };
+    return processingWindow(this.#lines(), dayOf(new Date()));
+  }
+
+  /** What the form's own fields read and write. */
+  #fieldContext(): FieldContext {
+    return {
+      i18n: this.i18n,
+      value: (id) => this.fields[id] ?? '',
+      error: (id) => this.errors[id],
+      onInput: (id, event) => this.#setField(id, event),
+    };
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -223,7 +191,6 @@ export class UpsPayForm extends UpsBillingElement {
     this.receipt = null;
     this.errors = {};
     this.summary = [];
-    this.mandate = false;
     this.processingDate = dayOf(new Date());
   }
 
@@ -237,6 +204,14 @@ export class UpsPayForm extends UpsBillingElement {
 
   #fieldItem(field: string, message: string): SummaryItem {
     return { message, focus: () => this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus() };
+  }
+
+  /** Shows field messages beside their fields and, linked to them, in the summary. */
+  #failFields(errors: Record<string, string>): void {
+    this.#fail(
+      errors,
+      Object.entries(errors).map(([field, message]) => this.#fieldItem(field, message)),
+    );
   }
 
   /** Shows an API failure: field codes next to their fields, the rest in the summary. */
@@ -270,10 +245,6 @@ export class UpsPayForm extends UpsBillingElement {
 
   // ── guest: identify ───────────────────────────────────────────────────
 
-  #field(name: string): string {
-    return this.fields[name] ?? '';
-  }
-
   #setField(name: string, event: Event): void {
     const target = event.target as HTMLInputElement;
     this.fields = { ...this.fields, [name]: target.type === 'checkbox' ? String(target.checked) : target.value };
@@ -281,41 +252,15 @@ export class UpsPayForm extends UpsBillingElement {
 
   async #handleIdentify(event: Event): Promise<void> {
     event.preventDefault();
-    const { i18n } = this;
-    const account = this.#field('account').trim().toUpperCase();
-    const number = this.#field('invoice').trim();
-    const byDate = this.#field('by') === 'date';
-    const errors: Record<string, string> = {};
-    const items: SummaryItem[] = [];
-    const add = (field: string, message: string) => {
-      errors[field] = message;
-      items.push(this.#fieldItem(field, message));
-    };
-    if (!/^[A-Z0-9]{6}$/.test(account)) add('account', i18n.t('payForm.field.account_number'));
-    if (!number) add('invoice', i18n.t('field.required'));
-    let amountDue: number | undefined;
-    if (byDate) {
-      if (!this.#field('date')) add('date', i18n.t('field.required'));
-    } else {
-      // As printed: digits and one decimal separator, nothing else (no currency sign, no grouping).
-      const match = /^(\d{1,9})(?:[.,](\d{2}))?$/.exec(this.#field('amount').trim());
-      if (!match) add('amount', i18n.t('payForm.field.amount_format'));
-      else amountDue = Number(match[1]) * 100 + Number(match[2] ?? '0');
-    }
-    if (items.length) return this.#fail(errors, items);
+    const read = readIdentify(this.#fieldContext());
+    if (read.errors) return this.#failFields(read.errors);
     if (this.busy) return;
     this.busy = true;
     this.#fail({}, []);
     try {
       const client = await this.#client();
       if (!client) return;
-      this.guestInvoice = await (
-        await api()
-      ).lookup(client, {
-        accountNumber: account,
-        invoiceNumber: number,
-        ...(byDate ? { invoiceDate: this.#field('date') } : { amountDue: amountDue! }),
-      });
+      this.guestInvoice = await (await api()).lookup(client, read.request);
       this.step = 'details';
     } catch (error) {
       this.#showProblem(error);
@@ -326,41 +271,19 @@ export class UpsPayForm extends UpsBillingElement {
 
   // ── details: method and date ──────────────────────────────────────────
 
-  /** Invoices of the cart a way of paying cannot pay. */
-  #refused(type: string): Line[] {
-    const option = this.#types.value?.types.find((t) => t.type === type);
-    return option
-      ? this.#lines().filter((line) => line.amount > 0 && option.excludedInvoiceTypes.includes(line.type))
-      : [];
-  }
-
   async #handleContinue(event: Event): Promise<void> {
     event.preventDefault();
     const { i18n } = this;
     const errors: Record<string, string> = {};
-    const items: SummaryItem[] = [];
-    const add = (field: string, message: string) => {
-      errors[field] = message;
-      items.push(this.#fieldItem(field, message));
-    };
     const window = this.#window();
     if (!this.guest && (this.processingDate < window.from || this.processingDate > window.to)) {
-      add('processing-date', i18n.t('payForm.field.out_of_window', { last: i18n.date(window.to) }));
+      errors['processing-date'] = i18n.t('payForm.field.out_of_window', { last: i18n.date(window.to) });
     }
     const choice = this.choice;
-    if (!choice) add('method-0', i18n.t('payForm.field.method_required'));
-    if (choice?.kind === 'new' && choice.type === 'ach') {
-      if (!this.#field('holder').trim()) add('holder', i18n.t('field.required'));
-      if (!abaRouting(this.#field('routing').trim())) add('routing', i18n.t('payForm.field.routing_number_invalid'));
-      if (!/^\d{4,17}$/.test(this.#field('account-number').trim()))
-        add('account-number', i18n.t('field.invalid_format'));
-    }
-    if (choice?.kind === 'new' && choice.type === 'sepa') {
-      if (!this.#field('holder').trim()) add('holder', i18n.t('field.required'));
-      if (!iban(this.#field('iban'))) add('iban', i18n.t('payForm.field.iban_invalid'));
-      if (!this.mandate) add('mandate', i18n.t('payForm.field.mandate_required'));
-    }
-    if (items.length) return this.#fail(errors, items);
+    if (!choice) errors['method-0'] = i18n.t('payForm.field.method_required');
+    if (choice?.kind === 'new' && isBankType(choice.type))
+      Object.assign(errors, checkBank(this.#fieldContext(), choice.type));
+    if (Object.keys(errors).length) return this.#failFields(errors);
     this.busy = true;
     this.#fail({}, []);
     try {
@@ -396,22 +319,9 @@ export class UpsPayForm extends UpsBillingElement {
     }
     const client = (await this.#client())!;
     const mandate = this.#types.value?.types.find((t) => t.type === 'sepa')?.mandate;
-    const body =
-      choice.type === 'ach'
-        ? {
-            type: 'ach' as const,
-            holder: this.#field('holder').trim(),
-            routingNumber: this.#field('routing').trim(),
-            accountNumber: this.#field('account-number').trim(),
-          }
-        : choice.type === 'sepa'
-          ? {
-              type: 'sepa' as const,
-              holder: this.#field('holder').trim(),
-              iban: this.#field('iban').replace(/\s+/g, '').toUpperCase(),
-              mandateVersion: mandate?.version ?? '',
-            }
-          : { type: 'paypal' as const };
+    const body = isBankType(choice.type)
+      ? bankTokenRequest(this.#fieldContext(), choice.type, mandate?.version ?? '')
+      : { type: 'paypal' as const };
     const token = await (await api()).bankToken(client, body);
     return { token: token.token, summary: token.method };
   }
@@ -427,7 +337,7 @@ export class UpsPayForm extends UpsBillingElement {
     const method = this.method;
     if (!method || this.busy) return;
     const lines = this.#lines();
-    const total = lines.reduce((sum, line) => sum + line.amount, 0);
+    const total = totalOf(lines);
     const processingDate = this.guest ? dayOf(new Date()) : this.processingDate;
     const proceed = emit(
       this,
@@ -446,7 +356,7 @@ export class UpsPayForm extends UpsBillingElement {
       ? {
           lookupToken: this.guestInvoice!.lookupToken,
           token: method.token,
-          ...(this.#field('email').trim() ? { email: this.#field('email').trim() } : {}),
+          ...((this.fields['email'] ?? '').trim() ? { email: (this.fields['email'] ?? '').trim() } : {}),
         }
       : {
           invoices: lines.map((line) => ({ number: line.number, amount: line.amount })),
@@ -515,7 +425,15 @@ export class UpsPayForm extends UpsBillingElement {
         </p>
       </header>
       ${renderErrorSummary(i18n.t('payForm.summary.title'), summary)}
-      ${this.step === 'identify' ? this.#renderIdentify(retrySeconds > 0) : nothing}
+      ${
+        this.step === 'identify'
+          ? renderIdentify(this.#fieldContext(), {
+              disabled: this.busy || retrySeconds > 0,
+              onSubmit: (event) => void this.#handleIdentify(event),
+              onBy: (by) => (this.fields = { ...this.fields, by }),
+            })
+          : nothing
+      }
       ${this.step === 'details' ? this.#renderDetails() : nothing}
       ${this.step === 'review' ? this.#renderReview() : nothing}
       ${this.step === 'resume' ? html`<p class="notice" role="status">${i18n.t('payForm.resuming')}</p>` : nothing}
@@ -526,7 +444,7 @@ export class UpsPayForm extends UpsBillingElement {
               receipt: this.receipt,
               guest: this.guest,
               enrolHref: this.enrolHref ?? null,
-              method: (m) => this.#methodLabel(m),
+              method: (m) => methodLabel(this.i18n, m),
               onPrint: () => window.print(),
               onAnother: () => this.#reset(),
             })
@@ -535,141 +453,14 @@ export class UpsPayForm extends UpsBillingElement {
     </section>`;
   }
 
-  #error(field: string): TemplateResult | typeof nothing {
-    return this.errors[field]
-      ? html`<span class="field-error" id="${field}-error">${this.errors[field]}</span>`
-      : nothing;
-  }
-
-  #input(
-    id: string,
-    label: MessageKey,
-    options: {
-      autocomplete?: string;
-      inputmode?: string;
-      type?: string;
-      hint?: MessageKey;
-      min?: string;
-      max?: string;
-    } = {},
-  ): TemplateResult {
-    const described = [options.hint ? `${id}-hint` : '', this.errors[id] ? `${id}-error` : '']
-      .filter(Boolean)
-      .join(' ');
-    return html`<div class="field">
-      <label for=${id}>${this.i18n.t(label)}</label>
-      ${options.hint ? html`<span class="hint" id="${id}-hint">${this.i18n.t(options.hint)}</span>` : nothing}
-      <input
-        id=${id}
-        type=${options.type ?? 'text'}
-        autocomplete=${options.autocomplete ?? 'off'}
-        inputmode=${options.inputmode ?? nothing}
-        min=${options.min ?? nothing}
-        max=${options.max ?? nothing}
-        .value=${this.#field(id)}
-        aria-invalid=${this.errors[id] ? 'true' : 'false'}
-        aria-describedby=${described || nothing}
-        @input=${(e: Event) => this.#setField(id, e)}
-      />
-      ${this.#error(id)}
-    </div>`;
-  }
-
-  #renderIdentify(locked: boolean): TemplateResult {
-    const { i18n } = this;
-    const byDate = this.#field('by') === 'date';
-    return html`<form class="step" novalidate @submit=${this.#handleIdentify}>
-      ${this.#input('account', 'payForm.identify.account', { hint: 'payForm.identify.accountHint', autocomplete: 'off' })}
-      ${this.#input('invoice', 'payForm.identify.invoice')}
-      <fieldset class="by">
-        <legend>${i18n.t('payForm.identify.by')}</legend>
-        ${(['amount', 'date'] as const).map(
-          (value) =>
-            html`<label class="choice"
-              ><input
-                type="radio"
-                name="by"
-                value=${value}
-                .checked=${value === 'date' ? byDate : !byDate}
-                @change=${() => (this.fields = { ...this.fields, by: value })}
-              />
-              ${i18n.t(value === 'date' ? 'payForm.identify.byDate' : 'payForm.identify.byAmount')}</label
-            >`,
-        )}
-      </fieldset>
-      ${
-        byDate
-          ? this.#input('date', 'payForm.identify.date', { type: 'date' })
-          : this.#input('amount', 'payForm.identify.amount', {
-              hint: 'payForm.identify.amountHint',
-              inputmode: 'decimal',
-            })
-      }
-      <div class="actions">
-        <button type="submit" class="button primary" ?disabled=${this.busy || locked}>
-          ${i18n.t('payForm.identify.find')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  #methodLabel(method: MethodSummary, nickname?: string | null): string {
-    const { i18n } = this;
-    const brand = method.brand ? i18n.t(`brand.${method.brand}` as MessageKey) : '';
-    const name =
-      method.type === 'card'
-        ? `${brand.startsWith('brand.') ? method.brand : brand} •••• ${method.last4 ?? ''}`
-        : method.type === 'paypal'
-          ? 'PayPal'
-          : `${method.type.toUpperCase()} •••• ${method.last4 ?? ''}`;
-    return nickname ? `${nickname} (${name})` : name;
-  }
-
-  #renderCart(): TemplateResult {
-    const { i18n } = this;
-    const lines = this.#lines();
-    const total = lines.reduce((sum, line) => sum + line.amount, 0);
-    const currency = lines[0]?.currency ?? 'USD';
-    return html`<table class="cart">
-      <caption>
-        ${i18n.t('payForm.cart.caption')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${i18n.t('payForm.cart.invoice')}</th>
-          <th scope="col">${i18n.t('payForm.cart.dueDate')}</th>
-          <th scope="col" class="num">${i18n.t('payForm.cart.amount')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${lines.map(
-          (line) =>
-            html`<tr>
-              <th scope="row">
-                ${line.number}${line.amount < 0 ? html` <span class="tag">${i18n.t('payForm.cart.credit')}</span>` : nothing}
-              </th>
-              <td>${i18n.date(line.dueDate)}</td>
-              <td class="num">${i18n.money({ amount: line.amount, currency: line.currency })}</td>
-            </tr>`,
-        )}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colspan="2">${i18n.t('payForm.cart.total')}</th>
-          <td class="num total">${i18n.money({ amount: total, currency })}</td>
-        </tr>
-      </tfoot>
-    </table>`;
-  }
-
   #renderDetails(): TemplateResult {
     const { i18n } = this;
     const lines = this.#lines();
     if (!lines.length) return html`<p class="notice">${i18n.t('payForm.empty')}</p>`;
-    const total = lines.reduce((sum, line) => sum + line.amount, 0);
+    const total = totalOf(lines);
     if (total <= 0) {
       // The server refuses it too (total_not_positive); say so before the payer types a card.
-      return html`${this.#renderCart()}
+      return html`${renderCart(this.i18n, this.#lines())}
         <p class="notice" role="status">
           ${i18n.t('payForm.nothingToPay', { total: i18n.money({ amount: total, currency: lines[0]!.currency }) })}
         </p>`;
@@ -677,8 +468,6 @@ export class UpsPayForm extends UpsBillingElement {
     const types = this.#types.value;
     if (!types) return html`<p class="notice" role="status">${i18n.t('payForm.loading')}</p>`;
     const window = this.#window();
-    const wallet = (this.#payer.value?.wallet ?? []).filter((m) => !m.expired);
-    const mixed = lines.some((line) => line.type === 'import') && lines.some((line) => line.type !== 'import');
     return html`<form class="step" novalidate @submit=${this.#handleContinue}>
       ${
         this.guestInvoice
@@ -690,7 +479,7 @@ export class UpsPayForm extends UpsBillingElement {
                 date: i18n.date(this.guestInvoice.dueDate),
               })}
             </p>`
-          : this.#renderCart()
+          : renderCart(this.i18n, this.#lines())
       }
       <p class="hint">${i18n.t('payForm.fullAmount')}</p>
       ${
@@ -713,57 +502,18 @@ export class UpsPayForm extends UpsBillingElement {
                   aria-invalid=${this.errors['processing-date'] ? 'true' : 'false'}
                   @change=${(e: Event) => (this.processingDate = (e.target as HTMLInputElement).value)}
                 />
-                ${this.#error('processing-date')}
+                ${renderFieldError(this.#fieldContext(), 'processing-date')}
               </div>`
       }
-      <fieldset class="methods" aria-describedby=${this.errors['method-0'] ? 'method-0-error' : nothing}>
-        <legend>${i18n.t('payForm.method.legend')}</legend>
-        ${mixed ? html`<p class="hint">${i18n.t('payForm.method.mixed')}</p>` : nothing}
-        ${[
-          ...wallet.map((saved) => ({
-            choice: { kind: 'saved', id: saved.id } as Choice,
-            label: this.#methodLabel(saved.method, saved.nickname),
-            refused: this.#refused(
-              saved.method.type === 'card'
-                ? (types.types.find((t) => CARD_TYPES.has(t.type))?.type ?? 'card')
-                : saved.method.type,
-            ),
-          })),
-          ...types.types.map((option) => ({
-            choice: { kind: 'new', type: option.type } as Choice,
-            label: i18n.t(`payForm.method.${option.type}`),
-            refused: this.#refused(option.type),
-          })),
-        ].map(({ choice, label, refused }, index) => {
-          const id = `method-${index}`;
-          const selected = JSON.stringify(choice) === JSON.stringify(this.choice);
-          return html`<div class="method">
-            <label class="choice" for=${id}>
-              <input
-                id=${id}
-                type="radio"
-                name="method"
-                .checked=${selected}
-                ?disabled=${refused.length > 0}
-                aria-describedby=${refused.length ? `${id}-refused` : nothing}
-                @change=${() => {
-                  this.choice = choice;
-                  this.method = null;
-                }}
-              />
-              ${label}
-            </label>
-            ${
-              refused.length
-                ? html`<span class="hint" id="${id}-refused"
-                    >${i18n.t('payForm.method.cannotPay', { invoices: refused.map((l) => l.number).join(', ') })}</span
-                  >`
-                : nothing
-            }
-          </div>`;
-        })}
-        ${this.#error('method-0')}
-      </fieldset>
+      ${renderMethods(this.#fieldContext(), {
+        methods: methodOptions(i18n, lines, types, this.#payer.value?.wallet ?? []),
+        selected: this.choice,
+        mixed: lines.some((line) => line.type === 'import') && lines.some((line) => line.type !== 'import'),
+        onChoose: (choice) => {
+          this.choice = choice;
+          this.method = null;
+        },
+      })}
       ${this.#renderNewMethod(types)}
       ${
         !this.guest && this.choice?.kind === 'new'
@@ -777,7 +527,7 @@ export class UpsPayForm extends UpsBillingElement {
             >`
           : nothing
       }
-      ${this.guest ? this.#input('email', 'payForm.email', { type: 'email', autocomplete: 'email' }) : nothing}
+      ${this.guest ? renderField(this.#fieldContext(), 'email', 'payForm.email', { type: 'email', autocomplete: 'email' }) : nothing}
       <div class="actions">
         ${this.guest ? html`<button type="button" class="button" @click=${() => (this.step = 'identify')}>${i18n.t('payForm.back')}</button>` : nothing}
         <button type="submit" class="button primary" ?disabled=${this.busy || this.retryUntil > 0}>
@@ -797,39 +547,8 @@ export class UpsPayForm extends UpsBillingElement {
         ${this.#frame.render(i18n.t('payForm.card.frameTitle'))}
       </div>`;
     }
-    if (choice.type === 'ach') {
-      return html`<div class="bank">
-        ${this.#input('holder', 'payForm.bank.holder', { autocomplete: 'name' })}
-        ${this.#input('routing', 'payForm.bank.routing', { inputmode: 'numeric' })}
-        ${this.#input('account-number', 'payForm.bank.account', { inputmode: 'numeric' })}
-      </div>`;
-    }
-    if (choice.type === 'sepa') {
-      const mandate = types.types.find((t) => t.type === 'sepa')?.mandate;
-      return html`<div class="bank">
-        ${this.#input('holder', 'payForm.bank.holder', { autocomplete: 'name' })}
-        ${this.#input('iban', 'payForm.bank.iban', { autocomplete: 'off' })}
-        ${
-          mandate
-            ? html`<div class="mandate">
-                <h3>${i18n.t('payForm.bank.mandateTitle', { version: mandate.version })}</h3>
-                <p>${mandate.text[i18n.locale] ?? mandate.text['en']}</p>
-                <label class="choice"
-                  ><input
-                    id="mandate"
-                    type="checkbox"
-                    .checked=${this.mandate}
-                    aria-invalid=${this.errors['mandate'] ? 'true' : 'false'}
-                    aria-describedby=${this.errors['mandate'] ? 'mandate-error' : nothing}
-                    @change=${(e: Event) => (this.mandate = (e.target as HTMLInputElement).checked)}
-                  />
-                  ${i18n.t('payForm.bank.mandate')}</label
-                >
-                ${this.#error('mandate')}
-              </div>`
-            : nothing
-        }
-      </div>`;
+    if (isBankType(choice.type)) {
+      return renderBankFields(this.#fieldContext(), choice.type, types.types.find((t) => t.type === 'sepa')?.mandate);
     }
     return nothing;
   }
@@ -837,15 +556,15 @@ export class UpsPayForm extends UpsBillingElement {
   #renderReview(): TemplateResult {
     const { i18n } = this;
     const lines = this.#lines();
-    const total = { amount: lines.reduce((sum, line) => sum + line.amount, 0), currency: lines[0]!.currency };
+    const total = { amount: totalOf(lines), currency: lines[0]!.currency };
     const date = this.guest ? dayOf(new Date()) : this.processingDate;
     const later = date > dayOf(new Date());
     return html`<div class="step review">
-      ${this.#renderCart()}
+      ${renderCart(this.i18n, this.#lines())}
       <dl>
         <div>
           <dt>${i18n.t('payForm.review.method')}</dt>
-          <dd>${this.method ? this.#methodLabel(this.method.summary) : ''}</dd>
+          <dd>${this.method ? methodLabel(this.i18n, this.method.summary) : ''}</dd>
         </div>
         <div>
           <dt>${i18n.t('payForm.review.date')}</dt>
