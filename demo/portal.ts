@@ -10,6 +10,7 @@ import '../src/ups-billing-provider.js';
 import '../src/ups-invoice-detail.js';
 import '../src/ups-invoice-table.js';
 import '../src/ups-pay-form.js';
+import '../src/ups-payment-activity.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const client = new BillingClient({ baseUrl: '/api/v1' });
@@ -79,6 +80,15 @@ document.addEventListener('ups-pay-request', (event) => {
 document.addEventListener('ups-payment-success', (event) => {
   $('host-log').textContent = `Payment ${event.detail.receipt.confirmationNumber}: ${event.detail.receipt.status}.`;
   // The lists now show the invoices paid.
+  table.refresh();
+  document.querySelector('ups-billing-dashboard')?.refresh();
+});
+
+// Payment activity: new payments appear in it; a cancelled one makes its invoices payable again.
+const activity = $<HTMLElementTagNameMap['ups-payment-activity']>('payment-activity');
+document.addEventListener('ups-payment-success', () => activity.refresh());
+document.addEventListener('ups-payment-cancel', (event) => {
+  $('host-log').textContent = `Payment ${event.detail.receipt.confirmationNumber} cancelled.`;
   table.refresh();
   document.querySelector('ups-billing-dashboard')?.refresh();
 });

@@ -10,5 +10,6 @@ export { UpsBillingDashboard } from './elements/billing-dashboard/billing-dashbo
 export { UpsInvoiceDetail } from './elements/invoice-detail/invoice-detail.js';
 export { UpsInvoiceTable } from './elements/invoice-table/invoice-table.js';
 export { UpsPayForm } from './elements/pay-form/pay-form.js';
+export { UpsPaymentActivity } from './elements/payment-activity/payment-activity.js';
 export { createI18n, LOCALES, type I18n, type Locale, type MessageOverrides } from './internal/i18n.js';
 export type { MessageKey } from './locales/types.js';

@@ -9,6 +9,7 @@ import type common from './en/common.js';
 import type invoiceDetail from './en/invoice-detail.js';
 import type invoiceTable from './en/invoice-table.js';
 import type payForm from './en/pay-form.js';
+import type paymentActivity from './en/payment-activity.js';
 
 export type Translation<T> = { readonly [K in keyof T]: string };
 
@@ -18,4 +19,5 @@ export type MessageKey =
   | keyof typeof invoiceTable
   | keyof typeof invoiceDetail
   | keyof typeof dashboard
-  | keyof typeof payForm;
+  | keyof typeof payForm
+  | keyof typeof paymentActivity;

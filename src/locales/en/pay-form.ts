@@ -10,7 +10,8 @@ export default {
   'payForm.step.receipt': 'Receipt',
   'payForm.stepOf': 'Step {step} of {count}',
   'payForm.empty': 'No invoices to pay. Choose invoices in your invoice list, then Pay.',
-  'payForm.nothingToPay': 'The credits cover these invoices: the total is {total}, so there is nothing to pay. Add invoices to pay with the credits.',
+  'payForm.nothingToPay':
+    'The credits cover these invoices: the total is {total}, so there is nothing to pay. Add invoices to pay with the credits.',
   'payForm.loading': 'Loading payment options…',
   'payForm.summary.title': 'There is a problem',
   'payForm.cart.caption': 'Invoices to pay',

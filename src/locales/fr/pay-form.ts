@@ -12,7 +12,8 @@ export default {
   'payForm.resuming': 'Votre dernier paiement est resté sans réponse : vérification auprès du service de facturation…',
   'payForm.step.receipt': 'Reçu',
   'payForm.stepOf': 'Étape {step} sur {count}',
-  'payForm.nothingToPay': 'Les avoirs couvrent ces factures : le total est de {total}, il n’y a rien à payer. Ajoutez des factures à régler avec ces avoirs.',
+  'payForm.nothingToPay':
+    'Les avoirs couvrent ces factures : le total est de {total}, il n’y a rien à payer. Ajoutez des factures à régler avec ces avoirs.',
   'payForm.empty': 'Aucune facture à payer. Choisissez des factures dans votre liste, puis Payer.',
   'payForm.loading': 'Chargement des modes de paiement…',
   'payForm.summary.title': 'Un problème est survenu',

@@ -1,0 +1,13 @@
+/** Defines `<ups-payment-activity>`. */
+import { UpsPaymentActivity } from './elements/payment-activity/payment-activity.js';
+import { define } from './internal/define.js';
+
+define('ups-payment-activity', UpsPaymentActivity);
+
+export { UpsPaymentActivity };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ups-payment-activity': UpsPaymentActivity;
+  }
+}
