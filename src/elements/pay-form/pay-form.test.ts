@@ -72,7 +72,11 @@ async function typeCard(form: UpsPayForm, card: Partial<typeof CARD> = {}): Prom
   await until(() => form.matches(':state(card-ready)'), 'card frame ready', 15_000);
   $(form, 'input[name=method]:checked').focus();
   await sendKeys({ press: 'Tab' });
-  expect(deepActive()?.localName, 'focus is in the card frame').to.equal('iframe');
+  // Focus crosses into the frame's process asynchronously: wait for it before typing.
+  await until(
+    () => deepActive()?.localName === 'iframe',
+    () => `focus in the card frame, not ${deepActive()?.localName}`,
+  );
   for (const [index, field] of (['holder', 'number', 'expiry', 'cvc', 'postalCode'] as const).entries()) {
     if (index) await sendKeys({ press: 'Tab' });
     if (values[field]) await sendKeys({ type: values[field] });
