@@ -92,12 +92,14 @@ export async function preparePayment(
     const byNumber = new Map(invoices.map((i) => [i.number, i]));
     const lines = request.invoices.map((line) => ({ line, invoice: byNumber.get(line.number.toUpperCase())! }));
 
-    if (lines.some(({ invoice }) => !PAYABLE.has(invoice.status) || invoice.amount_due === 0)) {
+    const settled = lines.flatMap(({ invoice }, index) =>
+      !PAYABLE.has(invoice.status) || invoice.amount_due === 0 ? [{ index, number: invoice.number }] : [],
+    );
+    if (settled.length) {
       throw new ProblemError(409, 'already_paid', {
-        detail: lines
-          .filter(({ invoice }) => !PAYABLE.has(invoice.status) || invoice.amount_due === 0)
-          .map(({ invoice }) => invoice.number)
-          .join(', '),
+        detail: settled.map((line) => line.number).join(', '),
+        // Which lines of the request, so that a client can take them out of its cart.
+        fieldErrors: Object.fromEntries(settled.map((line) => [`invoices.${line.index}.number`, 'already_paid'])),
       });
     }
     const currency = lines[0]!.invoice.currency;

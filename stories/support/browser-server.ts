@@ -32,7 +32,9 @@ export function browserServer(): Promise<BrowserServer> {
     // Scenarios the demo data lacks, for the stories that need them.
     await addUserWithoutScope(db, 'newcomer1');
     await addLargeInvoice(db, '4R7X21', 3000);
-    return { app: createApp({ db, log: silentLogger }), db };
+    // The card frame as Storybook serves it, beside iframe.html (.storybook/card-frame.ts).
+    const cardFrameUrl = new URL('card-frame/', location.href).href;
+    return { app: createApp({ db, log: silentLogger, config: { cardFrameUrl } }), db };
   })();
   return server;
 }
@@ -95,3 +97,11 @@ export function failing(path: string, status = 500): typeof fetch {
         : null,
   });
 }
+
+declare global {
+  interface Window {
+    /** The in-page server, for the card frame Storybook serves (stories/support/card-frame-fetch.ts). */
+    __upsStoryFetch?: typeof fetch;
+  }
+}
+window.__upsStoryFetch = browserFetch;

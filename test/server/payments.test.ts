@@ -328,7 +328,9 @@ describe('payments', () => {
     assert.equal((await statusOf(invoice!.number)).status, 'payment_scheduled');
     // Paying it again while scheduled: already being paid.
     const twice = await pay({ invoices: line, processingDate: today(), source: { token: await tokenFor() } });
-    assert.equal((await twice.json()).code, 'already_paid');
+    const refused = await twice.json();
+    assert.equal(refused.code, 'already_paid');
+    assert.deepEqual(refused.fieldErrors, { 'invoices.0.number': 'already_paid' });
   });
 
   test('an invoice past due can only be paid today', async () => {

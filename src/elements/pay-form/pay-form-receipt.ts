@@ -44,12 +44,12 @@ export function renderReceipt(props: ReceiptProps): TemplateResult {
     </dl>
     <table class="cart">
       <caption>
-        ${i18n.t('payForm.cart.caption')}
+        ${i18n.t('payForm.receipt.caption')}
       </caption>
       <thead>
         <tr>
           <th scope="col">${i18n.t('payForm.cart.invoice')}</th>
-          <th scope="col" class="num">${i18n.t('payForm.cart.amount')}</th>
+          <th scope="col" class="num">${i18n.t('payForm.receipt.amount')}</th>
         </tr>
       </thead>
       <tbody>

@@ -177,9 +177,13 @@ export const payFormStyles = css`
     display: grid;
     gap: calc(var(--_ups-space) * 1.75);
   }
+  .confirmation {
+    grid-column: 1 / -1;
+  }
   .confirmation dd {
     font-size: 1.2rem;
     letter-spacing: 0.06em;
+    overflow-wrap: anywhere;
   }
   @media print {
     .no-print,

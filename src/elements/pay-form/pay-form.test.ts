@@ -229,10 +229,10 @@ describe('<ups-pay-form>', () => {
     expect(detail.amountDue.amount, 'nothing charged').to.equal(cart[0]!.amountDue.amount);
   });
 
-  it('an invoice paid meanwhile gets “already paid”, and is not paid twice', async () => {
+  it('an invoice paid meanwhile gets “already paid”, leaves the cart, and is not paid twice', async () => {
     const apiBase = await privateServer();
-    const [invoice] = (await outstanding('payer1', apiBase, '4R7X21')).filter((i) => i.type !== 'import');
-    // Someone else pays it first, straight through the API.
+    const [invoice, other] = (await outstanding('payer1', apiBase, '4R7X21')).filter((i) => i.type !== 'import');
+    // Someone else pays it first, in another form.
     const first = await mount<UpsPayForm>(html`<ups-pay-form .invoices=${[invoice!]}></ups-pay-form>`, {
       user: 'admin1',
       apiBase,
@@ -242,7 +242,7 @@ describe('<ups-pay-form>', () => {
     await continueFromFrame(first);
     await pay(first);
 
-    const stale = await mount<UpsPayForm>(html`<ups-pay-form .invoices=${[invoice!]}></ups-pay-form>`, {
+    const stale = await mount<UpsPayForm>(html`<ups-pay-form .invoices=${[invoice!, other!]}></ups-pay-form>`, {
       user: 'payer1',
       apiBase,
     });
@@ -251,6 +251,13 @@ describe('<ups-pay-form>', () => {
     await continueFromFrame(stale);
     $$(stale, '.review button')[1]!.click();
     await until(() => text(stale, '.error-summary').includes('already paid'), 'already paid');
+    expect(text(stale, '.error-summary li')).to.contain(invoice!.number).and.to.contain('Taken out of the cart');
+    // The cart now holds the other invoice only, and its total.
+    expect($$(stale, '.cart tbody th').map((th) => th.textContent!.trim())).to.deep.equal([other!.number]);
+    const rest = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(
+      other!.amountDue.amount / 100,
+    );
+    expect(text(stale, '.cart .total')).to.equal(rest);
     const detail = await client('payer1', apiBase).call(getInvoice, { params: { number: invoice!.number } });
     expect(detail.payments.filter((p) => p.status !== 'failed')).to.have.length(1);
   });
@@ -401,6 +408,33 @@ describe('<ups-pay-form>', () => {
     expect($$(form, '[part=receipt] button').map((b) => b.textContent!.trim())).to.include('Print receipt');
     await expectAccessible(form);
     expectNoCardData({ ...CARD, postalCode: '75001' });
+  });
+
+  it('a guest who finds an invoice with nothing left to pay is told so, and can go back', async () => {
+    const page = await client('admin1', '/api/v1').call(listInvoices, {
+      query: { status: 'paid', account: 'F3R902', pageSize: 1 },
+    });
+    const paid = page.items[0]!;
+    const form = await fixture<UpsPayForm>(html`<ups-pay-form guest api-base="/api/v1"></ups-pay-form>`);
+    await stepIs(form, '#account');
+    ($$(form, 'input[name=by]')[1] as HTMLInputElement).click();
+    await form.updateComplete;
+    for (const [id, value] of [
+      ['account', paid.accountNumber],
+      ['invoice', paid.number],
+      ['date', paid.invoiceDate],
+    ] as const) {
+      const input = $(form, `#${id}`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    ($(form, 'button[type=submit]') as HTMLButtonElement).click();
+    await until(() => text(form, '.notice').includes('nothing left to pay'), 'nothing due');
+    expect(text(form, '.notice')).to.contain(paid.number);
+    expect(form.shadowRoot!.querySelector('input[name=method]')).to.equal(null);
+    ($$(form, 'button').find((b) => b.textContent!.trim() === 'Back') as HTMLButtonElement).click();
+    await stepIs(form, '#account');
+    expect(($(form, '#invoice') as HTMLInputElement).value, 'what was typed is kept').to.equal(paid.number);
   });
 
   it('a guest’s mismatch gets one uniform message; repeated failures get “try again in N seconds”, in French', async () => {

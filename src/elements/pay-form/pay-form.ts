@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BillingClient } from '../../api/client.js';
-import { isBillingApiError } from '../../api/errors.js';
+import { isBillingApiError, type BillingApiError } from '../../api/errors.js';
 import type { Invoice, MethodSummary } from '../../api/schemas/invoice.js';
 import type { GuestInvoice, PaymentReceipt, PaymentTypes } from '../../api/schemas/payment.js';
 import type { WalletMethod } from '../../api/schemas/wallet.js';
@@ -81,6 +81,8 @@ export class UpsPayForm extends UpsBillingElement {
   @state() private busy = false;
   @state() private receipt: PaymentReceipt | null = null;
   @state() private retryUntil = 0;
+  /** Invoices of the cart the server said are paid already (or being paid): left out of the payment. */
+  @state() private settled: ReadonlySet<string> = new Set();
 
   /** Pay without signing in: the payer identifies one invoice first. */
   @property({ type: Boolean, reflect: true }) guest = false;
@@ -121,7 +123,9 @@ export class UpsPayForm extends UpsBillingElement {
   }
 
   #lines(): Line[] {
-    return this.guest ? cartLines(this.guestInvoice ? [this.guestInvoice] : []) : cartLines(this.invoices);
+    return this.guest
+      ? cartLines(this.guestInvoice ? [this.guestInvoice] : [])
+      : cartLines(this.invoices.filter((invoice) => !this.settled.has(invoice.number)));
   }
 
   #window(): { from: string; to: string } {
@@ -191,6 +195,7 @@ export class UpsPayForm extends UpsBillingElement {
     this.receipt = null;
     this.errors = {};
     this.summary = [];
+    this.settled = new Set();
     this.processingDate = dayOf(new Date());
   }
 
@@ -375,6 +380,24 @@ export class UpsPayForm extends UpsBillingElement {
     await this.#send(attempt);
   }
 
+  /** "Already paid": a guest starts over; a payer's cart loses the invoices the server named, and says which. */
+  #takeOutSettled(error: BillingApiError, attempt: Attempt): void {
+    const { i18n } = this;
+    if (this.guest) {
+      this.guestInvoice = null;
+      this.step = 'identify';
+      this.#fail({}, [{ message: i18n.t('payForm.error.already_paid') }]);
+      return;
+    }
+    const sent = (attempt.body as { invoices: { number: string }[] }).invoices;
+    const numbers = Object.keys(error.fieldErrors)
+      .map((key) => /^invoices\.(\d+)\.number$/.exec(key)?.[1])
+      .flatMap((index) => (index !== undefined && sent[Number(index)] ? [sent[Number(index)]!.number] : []));
+    if (!numbers.length) return this.#fail({}, [{ message: i18n.t('payForm.error.already_paid') }]);
+    this.settled = new Set([...this.settled, ...numbers]);
+    this.#fail({}, [{ message: i18n.t('payForm.error.already_paid_some', { invoices: numbers.join(', ') }) }]);
+  }
+
   async #send(attempt: Attempt): Promise<void> {
     this.busy = true;
     this.#fail({}, []);
@@ -399,7 +422,8 @@ export class UpsPayForm extends UpsBillingElement {
       } else if (this.step === 'resume') {
         this.step = guest && !this.guestInvoice ? 'identify' : 'details';
       }
-      this.#showProblem(error);
+      if (isBillingApiError(error) && error.code === 'already_paid') this.#takeOutSettled(error, attempt);
+      else this.#showProblem(error);
       emit(this, 'ups-payment-error', { code });
     } finally {
       this.busy = false;
@@ -458,6 +482,14 @@ export class UpsPayForm extends UpsBillingElement {
     const lines = this.#lines();
     if (!lines.length) return html`<p class="notice">${i18n.t('payForm.empty')}</p>`;
     const total = totalOf(lines);
+    if (total <= 0 && this.guestInvoice) {
+      return html`<p class="notice" role="status">
+          ${i18n.t('payForm.guestNothingDue', { number: this.guestInvoice.number })}
+        </p>
+        <div class="actions">
+          <button type="button" class="button" @click=${() => this.#reset()}>${i18n.t('payForm.back')}</button>
+        </div>`;
+    }
     if (total <= 0) {
       // The server refuses it too (total_not_positive); say so before the payer types a card.
       return html`${renderCart(this.i18n, this.#lines())}

@@ -75,6 +75,12 @@ export default {
   'payForm.receipt.scheduled': 'Paiement programmé',
   'payForm.receipt.processing': 'Paiement en cours de traitement',
   'payForm.receipt.confirmation': 'Numéro de confirmation',
+  'payForm.receipt.caption': 'Factures de ce paiement',
+  'payForm.receipt.amount': 'Montant',
+  'payForm.guestNothingDue':
+    'La facture {number} n’a plus rien à payer : elle est réglée, ou un paiement est en cours.',
+  'payForm.error.already_paid_some':
+    '{invoices} : déjà payée(s), ou un paiement est en cours. Retirée(s) du panier ; vérifiez le total et payez le reste.',
   'payForm.receipt.print': 'Imprimer le reçu',
   'payForm.receipt.another': 'Payer une autre facture',
   'payForm.receipt.enrol':
