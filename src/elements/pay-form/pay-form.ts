@@ -21,6 +21,7 @@ import { renderField, renderFieldError, type FieldContext } from './pay-form-fie
 import { readIdentify, renderIdentify } from './pay-form-identify.js';
 import { CARD_TYPES, methodOptions, renderMethods, type Choice } from './pay-form-methods.js';
 import { renderReceipt } from './pay-form-receipt.js';
+import { renderReview } from './pay-form-review.js';
 
 type Step = 'identify' | 'details' | 'review' | 'resume' | 'receipt';
 
@@ -459,7 +460,19 @@ export class UpsPayForm extends UpsBillingElement {
           : nothing
       }
       ${this.step === 'details' ? this.#renderDetails() : nothing}
-      ${this.step === 'review' ? this.#renderReview() : nothing}
+      ${
+        this.step === 'review'
+          ? renderReview({
+              i18n,
+              lines: this.#lines(),
+              method: this.method?.summary ?? null,
+              processingDate: this.guest ? dayOf(new Date()) : this.processingDate,
+              busy: this.busy,
+              onBack: () => (this.step = 'details'),
+              onPay: () => void this.#handlePay(),
+            })
+          : nothing
+      }
       ${this.step === 'resume' ? html`<p class="notice" role="status">${i18n.t('payForm.resuming')}</p>` : nothing}
       ${
         this.step === 'receipt' && this.receipt
@@ -583,46 +596,5 @@ export class UpsPayForm extends UpsBillingElement {
       return renderBankFields(this.#fieldContext(), choice.type, types.types.find((t) => t.type === 'sepa')?.mandate);
     }
     return nothing;
-  }
-
-  #renderReview(): TemplateResult {
-    const { i18n } = this;
-    const lines = this.#lines();
-    const total = { amount: totalOf(lines), currency: lines[0]!.currency };
-    const date = this.guest ? dayOf(new Date()) : this.processingDate;
-    const later = date > dayOf(new Date());
-    return html`<div class="step review">
-      ${renderCart(this.i18n, this.#lines())}
-      <dl>
-        <div>
-          <dt>${i18n.t('payForm.review.method')}</dt>
-          <dd>${this.method ? methodLabel(this.i18n, this.method.summary) : ''}</dd>
-        </div>
-        <div>
-          <dt>${i18n.t('payForm.review.date')}</dt>
-          <dd>${i18n.date(date)}</dd>
-        </div>
-      </dl>
-      <div class="actions">
-        <button type="button" class="button" ?disabled=${this.busy} @click=${() => (this.step = 'details')}>
-          ${i18n.t('payForm.back')}
-        </button>
-        <button
-          type="button"
-          class="button primary"
-          ?disabled=${this.busy}
-          aria-busy=${this.busy ? 'true' : 'false'}
-          @click=${this.#handlePay}
-        >
-          ${
-            this.busy
-              ? i18n.t('payForm.paying')
-              : later
-                ? i18n.t('payForm.schedule', { amount: i18n.money(total), date: i18n.date(date) })
-                : i18n.t('payForm.pay', { amount: i18n.money(total) })
-          }
-        </button>
-      </div>
-    </div>`;
   }
 }
