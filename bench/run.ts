@@ -57,6 +57,7 @@ run(['bench/table-render.ts', '--json', join(work, 'table.json')]);
 const size = read<{
   measures: { name: string; raw: number; gzip: number; brotli: number; lazyGzip: number; localesGzip: number }[];
   budgets: Record<string, number>;
+  cardFrame: { raw: number; gzip: number };
 }>('size.json');
 const pglite = read<QueryResult>('pglite.json');
 const postgres = postgresUrl ? read<QueryResult>('postgres.json') : null;
@@ -101,8 +102,10 @@ the machine is shared and noisy, so compare figures within one run, and read rat
 What a page loads before first render for each entry, every dependency included, bundled and minified by esbuild
 (as a host's bundler would), compressed with gzip -9 and brotli 11. "On demand" is what an element loads after its
 first render (the pay form's API client and schemas, fetched while the payer reads the first screen; its signed-in
-mode); "other locales" are the French catalogs, loaded by French pages only. Budgets (first render) are enforced
-by \`npm run size\` in CI.
+mode); "other locales" are the French catalogs, loaded by French pages only. "pay-form guest flow" is everything a
+guest page loads to pay: the form and its API module together. The card frame is not bundled by hosts: the billing
+server serves it in its own origin, ${kb(size.cardFrame.raw)} minified, **${kb(size.cardFrame.gzip)} gzip** (script and
+stylesheet). Budgets are enforced by \`npm run size\` in CI.
 
 | entry | minified | gzip | brotli | on demand (gzip) | other locales (gzip) | budget (gzip) |
 |---|---:|---:|---:|---:|---:|---:|

@@ -128,7 +128,10 @@ console.log(
 );
 
 const jsonAt = process.argv.indexOf('--json');
-if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify({ measures, budgets }, null, 2));
+if (jsonAt > 0) {
+  const cardFrame = { raw: frame.js.length + frame.css.length, gzip: frameGzip };
+  writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify({ measures, budgets, cardFrame }, null, 2));
+}
 if (over) {
   console.error(`${over} entr${over === 1 ? 'y is' : 'ies are'} over budget.`);
   process.exit(1);

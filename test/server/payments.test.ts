@@ -175,7 +175,7 @@ describe('payments', () => {
     assert.deepEqual(again, receipt);
   });
 
-  test('idempotency: same key and body → the first result; another body → 422; no key → 400', async () => {
+  test('idempotency: same key and body → the first result; another body → 422; still running → 409; no key → 400', async () => {
     const [invoice] = await payable(`account_number = '4R7X21' and type = 'delivery_service'`);
     const body = {
       invoices: [{ number: invoice!.number, amount: invoice!.amount_due }],
@@ -193,6 +193,15 @@ describe('payments', () => {
     const none = await pay(body, null);
     assert.equal(none.status, 400);
     assert.equal((await none.json()).code, 'idempotency_key_required');
+    // The same key while its first request still runs (its lease is live): 409, try again shortly.
+    await server.db.query(
+      `update idempotency_keys set status = 'in_flight', locked_until = now() + interval '30 seconds' where key = $1`,
+      [key],
+    );
+    const running = await pay(body, key);
+    assert.equal(running.status, 409);
+    assert.equal((await running.json()).code, 'idempotency_in_flight');
+    assert.equal(running.headers.get('retry-after'), '1');
     const [{ n }] = await server.db.query<{ n: number }>(
       `select count(*)::int as n from payment_allocations a join invoices i on i.id = a.invoice_id
          join payments p on p.id = a.payment_id where i.number = $1 and p.status = 'completed'`,
