@@ -121,23 +121,55 @@ const TEXT: Record<'number' | 'account' | 'type' | 'status', (invoice: Invoice) 
 };
 
 /**
- * Data mode sort. Keys are read once per item into arrays (a typed array
- * for amounts) and an index permutation is sorted, which keeps 100,000
- * invoices well under the 100 ms budget. Ties keep the host's order, and
+ * Numeric keys packed with their index (`key × 2^k + index`, exact below
+ * 2^53) sort as plain numbers: a typed array sorts natively without calling
+ * back into JavaScript, several times faster than a comparator, and the
+ * index in the low bits keeps ties in the host's order. Returns null when a
+ * key is too large to pack exactly.
+ */
+function packedOrder(keys: Float64Array): Uint32Array | null {
+  const count = keys.length;
+  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
+  let largest = 0;
+  for (let i = 0; i < count; i++) largest = Math.max(largest, Math.abs(keys[i]!));
+  if (!Number.isInteger(largest) || (largest + 1) * scale >= Number.MAX_SAFE_INTEGER) return null;
+  const packed = new Float64Array(count);
+  for (let i = 0; i < count; i++) packed[i] = keys[i]! * scale + i;
+  packed.sort();
+  const index = new Uint32Array(count);
+  for (let i = 0; i < count; i++) index[i] = packed[i]! - Math.floor(packed[i]! / scale) * scale;
+  return index;
+}
+
+/**
+ * Data mode sort. Each key is read once per item; numbers (amounts, dates as
+ * YYYYMMDD, and the rank of a type or status among the few there are) sort
+ * packed with their index, see `packedOrder`; invoice and account numbers
+ * sort an index permutation by string. Ties keep the host's order, and
  * descending is exactly ascending reversed.
  */
 export function sortInvoices(items: readonly Invoice[], sort: InvoiceSortKey, order: SortOrder): Invoice[] {
   const count = items.length;
-  const index = new Uint32Array(count);
-  for (let i = 0; i < count; i++) index[i] = i;
   const numeric = NUMERIC[sort];
-  if (numeric) {
+  const read = TEXT[sort as keyof typeof TEXT];
+  let index: Uint32Array | null;
+  if (numeric || sort === 'type' || sort === 'status') {
     const keys = new Float64Array(count);
-    for (let i = 0; i < count; i++) keys[i] = numeric(items[i]!);
-    index.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    if (numeric) for (let i = 0; i < count; i++) keys[i] = numeric(items[i]!);
+    else {
+      // A handful of distinct values: sort those, then each item's rank is its key.
+      const values = items.map(read);
+      const rank = new Map([...new Set(values)].sort().map((value, r) => [value, r]));
+      for (let i = 0; i < count; i++) keys[i] = rank.get(values[i]!)!;
+    }
+    index = packedOrder(keys);
+    if (!index) {
+      index = new Uint32Array(count).map((_, i) => i);
+      index.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    }
   } else {
-    const read = TEXT[sort as keyof typeof TEXT];
     const keys = items.map(read);
+    index = new Uint32Array(count).map((_, i) => i);
     index.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
   }
   const rows = new Array<Invoice>(count);

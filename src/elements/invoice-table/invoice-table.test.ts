@@ -6,6 +6,7 @@ import type { Invoice } from '../../api/schemas/invoice.js';
 import { expectAccessible, mount, tokenFor, until } from '../../../test/browser/fixtures.js';
 import '../../ups-invoice-table.js';
 import type { UpsInvoiceTable } from './invoice-table.js';
+import { sortInvoices } from './invoice-query.js';
 
 const $ = <T extends Element = HTMLElement>(table: UpsInvoiceTable, selector: string) =>
   table.shadowRoot!.querySelector<T & Element>(selector) as T;
@@ -373,5 +374,41 @@ describe('<ups-invoice-table>', () => {
     await until(() => $(table, 'caption').textContent!.includes('Mes factures de compte'), 'French');
     expect($(table, 'label[for=status]').textContent).to.equal('Statut');
     expect(rows(table)[0]!.children[6]!.textContent).to.match(/\d,\d\d\s€/);
+  });
+});
+
+describe('data mode sort', () => {
+  const invoice = (number: string, amount: number, status: Invoice['status'], dueDate: string): Invoice => ({
+    number,
+    accountNumber: 'A10001',
+    planNumber: null,
+    invoiceDate: '2026-01-01',
+    dueDate,
+    type: 'delivery_service',
+    amount: { amount, currency: 'USD' },
+    amountDue: { amount, currency: 'USD' },
+    status,
+    inDispute: false,
+    autopay: false,
+    reference: null,
+    controlId: null,
+  });
+  const items = [
+    invoice('N1', 500, 'open', '2026-03-01'),
+    invoice('N2', -250, 'paid', '2026-01-15'),
+    invoice('N3', 500, 'past_due', '2025-12-31'),
+    invoice('N4', 9_000_000_000, 'open', '2026-03-01'),
+    invoice('N5', -250, 'open', '2026-02-01'),
+  ];
+  const numbers = (rows: Invoice[]) => rows.map((row) => row.number);
+
+  it('orders credits before debits and huge amounts last; ties keep the host’s order; descending is the reverse', () => {
+    expect(numbers(sortInvoices(items, 'amount', 'asc'))).to.deep.equal(['N2', 'N5', 'N1', 'N3', 'N4']);
+    expect(numbers(sortInvoices(items, 'amount', 'desc'))).to.deep.equal(['N4', 'N3', 'N1', 'N5', 'N2']);
+  });
+
+  it('orders dates across years and statuses alphabetically', () => {
+    expect(numbers(sortInvoices(items, 'dueDate', 'asc'))).to.deep.equal(['N3', 'N2', 'N5', 'N1', 'N4']);
+    expect(numbers(sortInvoices(items, 'status', 'asc'))).to.deep.equal(['N1', 'N4', 'N5', 'N2', 'N3']);
   });
 });
