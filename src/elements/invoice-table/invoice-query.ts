@@ -100,32 +100,33 @@ export function filterInvoices(items: readonly Invoice[], query: TableQuery, vie
   );
 }
 
-/** `YYYY-MM-DD` → `YYYYMMDD` as a number, from the characters: numbers sort much faster than strings. */
-function dayNumber(iso: string): number {
-  let value = 0;
-  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7) value = value * 10 + iso.charCodeAt(i) - 48;
-  return value;
-}
-
-const NUMERIC: Partial<Record<InvoiceSortKey, (invoice: Invoice) => number>> = {
+const AMOUNTS: Partial<Record<InvoiceSortKey, (invoice: Invoice) => number>> = {
   amount: (i) => i.amount.amount,
   amountDue: (i) => i.amountDue.amount,
-  invoiceDate: (i) => dayNumber(i.invoiceDate),
-  dueDate: (i) => dayNumber(i.dueDate),
 };
-const TEXT: Record<'number' | 'account' | 'type' | 'status', (invoice: Invoice) => string> = {
+/** Keys compared as text; ISO dates compare in calendar order as text too. */
+const TEXT: Record<Exclude<InvoiceSortKey, 'amount' | 'amountDue'>, (invoice: Invoice) => string> = {
   number: (i) => i.number,
   account: (i) => i.accountNumber,
+  invoiceDate: (i) => i.invoiceDate,
+  dueDate: (i) => i.dueDate,
   type: (i) => i.type,
   status: (i) => i.status,
+};
+
+/** Positions 0…n−1: the host's order, which ties keep. */
+const identity = (count: number) => {
+  const index = new Uint32Array(count);
+  for (let i = 0; i < count; i++) index[i] = i;
+  return index;
 };
 
 /**
  * Numeric keys packed with their index (`key × 2^k + index`, exact below
  * 2^53) sort as plain numbers: a typed array sorts natively without calling
  * back into JavaScript, several times faster than a comparator, and the
- * index in the low bits keeps ties in the host's order. Returns null when a
- * key is too large to pack exactly.
+ * index in the low bits keeps ties in the host's order. Null when a key is
+ * too large to pack exactly.
  */
 function packedOrder(keys: Float64Array): Uint32Array | null {
   const count = keys.length;
@@ -141,36 +142,52 @@ function packedOrder(keys: Float64Array): Uint32Array | null {
   return index;
 }
 
+/** Most text columns hold few distinct values (dates, accounts, types, statuses): more than this, and ranking does not pay. */
+const MAX_RANKS = 65_536;
+
 /**
- * Data mode sort. Each key is read once per item; numbers (amounts, dates as
- * YYYYMMDD, and the rank of a type or status among the few there are) sort
- * packed with their index, see `packedOrder`; invoice and account numbers
- * sort an index permutation by string. Ties keep the host's order, and
- * descending is exactly ascending reversed.
+ * A text key with few distinct values sorts in linear time: each distinct
+ * value gets its rank in text order, then a counting sort places the items,
+ * stable, so ties keep the host's order. Null when values are too many
+ * (invoice numbers are all distinct).
+ */
+function rankedOrder(values: readonly string[]): Uint32Array | null {
+  const ranks = new Map<string, number>();
+  for (const value of values) {
+    if (!ranks.has(value)) {
+      if (ranks.size === MAX_RANKS) return null;
+      ranks.set(value, 0);
+    }
+  }
+  [...ranks.keys()].sort().forEach((value, rank) => ranks.set(value, rank));
+  const starts = new Uint32Array(ranks.size + 1);
+  const keys = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) starts[(keys[i] = ranks.get(values[i]!)!) + 1]!++;
+  for (let r = 1; r <= ranks.size; r++) starts[r]! += starts[r - 1]!;
+  const index = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) index[starts[keys[i]!]!++] = i;
+  return index;
+}
+
+/**
+ * Data mode sort: each key is read once per item, then the fastest exact
+ * method for it — ranks and a counting sort for columns with few distinct
+ * values, a native sort of packed numbers for amounts, an index sort by text
+ * otherwise. Ties keep the host's order, and descending is exactly ascending
+ * reversed.
  */
 export function sortInvoices(items: readonly Invoice[], sort: InvoiceSortKey, order: SortOrder): Invoice[] {
   const count = items.length;
-  const numeric = NUMERIC[sort];
-  const read = TEXT[sort as keyof typeof TEXT];
+  const amount = AMOUNTS[sort];
   let index: Uint32Array | null;
-  if (numeric || sort === 'type' || sort === 'status') {
+  if (amount) {
     const keys = new Float64Array(count);
-    if (numeric) for (let i = 0; i < count; i++) keys[i] = numeric(items[i]!);
-    else {
-      // A handful of distinct values: sort those, then each item's rank is its key.
-      const values = items.map(read);
-      const rank = new Map([...new Set(values)].sort().map((value, r) => [value, r]));
-      for (let i = 0; i < count; i++) keys[i] = rank.get(values[i]!)!;
-    }
-    index = packedOrder(keys);
-    if (!index) {
-      index = new Uint32Array(count).map((_, i) => i);
-      index.sort((a, b) => keys[a]! - keys[b]! || a - b);
-    }
+    for (let i = 0; i < count; i++) keys[i] = amount(items[i]!);
+    index = packedOrder(keys) ?? identity(count).sort((a, b) => keys[a]! - keys[b]! || a - b);
   } else {
-    const keys = items.map(read);
-    index = new Uint32Array(count).map((_, i) => i);
-    index.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+    const keys = items.map(TEXT[sort as keyof typeof TEXT]);
+    index =
+      rankedOrder(keys) ?? identity(count).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
   }
   const rows = new Array<Invoice>(count);
   for (let i = 0; i < count; i++) rows[order === 'asc' ? i : count - 1 - i] = items[index[i]!]!;
