@@ -10,6 +10,7 @@ import type invoiceDetail from './en/invoice-detail.js';
 import type invoiceTable from './en/invoice-table.js';
 import type payForm from './en/pay-form.js';
 import type paymentActivity from './en/payment-activity.js';
+import type receipt from './en/receipt.js';
 
 export type Translation<T> = { readonly [K in keyof T]: string };
 
@@ -20,4 +21,5 @@ export type MessageKey =
   | keyof typeof invoiceDetail
   | keyof typeof dashboard
   | keyof typeof payForm
-  | keyof typeof paymentActivity;
+  | keyof typeof paymentActivity
+  | keyof typeof receipt;

@@ -1,9 +1,8 @@
 /** What is paid: the lines of the cart, their total, the processing window, and the cart table. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Invoice, MethodSummary } from '../../api/schemas/invoice.js';
+import type { Invoice } from '../../api/schemas/invoice.js';
 import type { GuestInvoice } from '../../api/schemas/payment.js';
 import type { I18n } from '../../internal/i18n.js';
-import type { MessageKey } from '../../locales/types.js';
 
 /** One invoice to pay, signed in or as a guest. */
 export interface Line {
@@ -41,19 +40,6 @@ export function processingWindow(lines: readonly Line[], today: string): { from:
   const dues = lines.filter((line) => line.amount > 0).map((line) => line.dueDate);
   const earliest = dues.length ? dues.reduce((a, b) => (a < b ? a : b)) : today;
   return { from: today, to: earliest > today ? earliest : today };
-}
-
-/** "Visa •••• 4242", "ACH •••• 6789", "PayPal", with the wallet nickname first when there is one. */
-export function methodLabel(i18n: I18n, method: MethodSummary, nickname?: string | null): string {
-  const key = `brand.${method.brand}` as MessageKey;
-  const brand = method.brand ? (i18n.t(key) === key ? method.brand : i18n.t(key)) : '';
-  const name =
-    method.type === 'card'
-      ? `${brand} •••• ${method.last4 ?? ''}`
-      : method.type === 'paypal'
-        ? 'PayPal'
-        : `${method.type.toUpperCase()} •••• ${method.last4 ?? ''}`;
-  return nickname ? `${nickname} (${name})` : name;
 }
 
 export function renderCart(i18n: I18n, lines: readonly Line[]): TemplateResult {

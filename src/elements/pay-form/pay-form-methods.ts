@@ -8,7 +8,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { PaymentType, PaymentTypes } from '../../api/schemas/payment.js';
 import type { WalletMethod } from '../../api/schemas/wallet.js';
 import type { I18n } from '../../internal/i18n.js';
-import { methodLabel, type Line } from './pay-form-cart.js';
+import { renderMethod } from '../../internal/receipt.js';
+import { type Line } from './pay-form-cart.js';
 import { renderFieldError, type FieldContext } from './pay-form-fields.js';
 
 export type Choice = { kind: 'saved'; id: string } | { kind: 'new'; type: PaymentType };
@@ -17,7 +18,7 @@ export const CARD_TYPES = new Set<PaymentType>(['credit_card', 'debit_card', 'ca
 
 export interface MethodOption {
   choice: Choice;
-  label: string;
+  label: string | TemplateResult;
   /** Invoices of the cart this method cannot pay. */
   refused: Line[];
 }
@@ -43,7 +44,7 @@ export function methodOptions(
       .filter((saved) => !saved.expired)
       .map((saved) => ({
         choice: { kind: 'saved', id: saved.id } as Choice,
-        label: methodLabel(i18n, saved.method, saved.nickname),
+        label: renderMethod(i18n, saved.method, saved.nickname),
         refused: refused(saved.method.type === 'card' ? cardType : saved.method.type),
       })),
     ...types.types.map((option) => ({

@@ -1,15 +1,14 @@
 /** The receipt step of <ups-pay-form>: printable, with the confirmation number first. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MethodSummary } from '../../api/schemas/invoice.js';
 import type { PaymentReceipt } from '../../api/schemas/payment.js';
 import type { I18n } from '../../internal/i18n.js';
+import { renderReceiptFacts, renderReceiptLines } from '../../internal/receipt.js';
 
 export interface ReceiptProps {
   i18n: I18n;
   receipt: PaymentReceipt;
   guest: boolean;
   enrolHref: string | null;
-  method: (method: MethodSummary) => string;
   onPrint: () => void;
   onAnother: () => void;
 }
@@ -24,44 +23,7 @@ export function renderReceipt(props: ReceiptProps): TemplateResult {
         : 'payForm.receipt.title';
   return html`<div class="receipt" part="receipt" role="status">
     <h3>${i18n.t(title)}</h3>
-    <dl>
-      <div class="confirmation">
-        <dt>${i18n.t('payForm.receipt.confirmation')}</dt>
-        <dd>${receipt.confirmationNumber}</dd>
-      </div>
-      <div>
-        <dt>${i18n.t('payForm.review.date')}</dt>
-        <dd>${i18n.date(receipt.processingDate)}</dd>
-      </div>
-      <div>
-        <dt>${i18n.t('payForm.review.method')}</dt>
-        <dd>${props.method(receipt.method)}</dd>
-      </div>
-      <div>
-        <dt>${i18n.t('payForm.review.total')}</dt>
-        <dd>${i18n.money(receipt.total)}</dd>
-      </div>
-    </dl>
-    <table class="cart">
-      <caption>
-        ${i18n.t('payForm.receipt.caption')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${i18n.t('payForm.cart.invoice')}</th>
-          <th scope="col" class="num">${i18n.t('payForm.receipt.amount')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${receipt.invoices.map(
-          (line) =>
-            html`<tr>
-              <th scope="row">${line.number}</th>
-              <td class="num">${i18n.money(line.amount)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${renderReceiptFacts(i18n, receipt)} ${renderReceiptLines(i18n, receipt)}
     ${
       props.guest
         ? html`<p class="enrol">

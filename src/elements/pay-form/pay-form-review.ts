@@ -2,7 +2,8 @@
 import { html, type TemplateResult } from 'lit';
 import type { MethodSummary } from '../../api/schemas/invoice.js';
 import type { I18n } from '../../internal/i18n.js';
-import { dayOf, methodLabel, renderCart, totalOf, type Line } from './pay-form-cart.js';
+import { renderMethod } from '../../internal/receipt.js';
+import { dayOf, renderCart, totalOf, type Line } from './pay-form-cart.js';
 
 export interface ReviewProps {
   i18n: I18n;
@@ -23,7 +24,7 @@ export function renderReview(props: ReviewProps): TemplateResult {
     <dl>
       <div>
         <dt>${i18n.t('payForm.review.method')}</dt>
-        <dd>${props.method ? methodLabel(i18n, props.method) : ''}</dd>
+        <dd>${props.method ? renderMethod(i18n, props.method) : ''}</dd>
       </div>
       <div>
         <dt>${i18n.t('payForm.review.date')}</dt>

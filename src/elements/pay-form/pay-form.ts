@@ -10,13 +10,15 @@ import { UpsBillingElement } from '../../internal/billing-element.js';
 import { CARD_FIELDS, CardFrameController, CardFrameError } from '../../internal/card-frame.js';
 import { emit } from '../../internal/emit.js';
 import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
+import { receiptStyles } from '../../internal/receipt.js';
 import { payFormMessages } from '../../locales/pay-form.js';
+import { receiptMessages } from '../../locales/receipt.js';
 import type { MessageKey } from '../../locales/types.js';
 import type {} from '../../events/payment.js';
 import { payFormStyles } from './pay-form.styles.js';
 import { attemptFor, forgetAttempt, pendingAttempt, type Attempt } from './pay-form-attempt.js';
 import { bankTokenRequest, checkBank, isBankType, renderBankFields } from './pay-form-bank.js';
-import { cartLines, dayOf, methodLabel, processingWindow, renderCart, totalOf, type Line } from './pay-form-cart.js';
+import { cartLines, dayOf, processingWindow, renderCart, totalOf, type Line } from './pay-form-cart.js';
 import { renderField, renderFieldError, type FieldContext } from './pay-form-fields.js';
 import { readIdentify, renderIdentify } from './pay-form-identify.js';
 import { CARD_TYPES, methodOptions, renderMethods, type Choice } from './pay-form-methods.js';
@@ -45,8 +47,8 @@ const api = () => (apiModule ??= import('./pay-form-api.js'));
  * @cssprop --ups-pay-form-max-width - Largest width of the form (default 44rem).
  */
 export class UpsPayForm extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, payFormStyles];
-  static override messages = [...UpsBillingElement.messages, payFormMessages];
+  static override styles = [...UpsBillingElement.styles, receiptStyles, payFormStyles];
+  static override messages = [...UpsBillingElement.messages, receiptMessages, payFormMessages];
 
   readonly #frame = new CardFrameController(this, () =>
     this.renderRoot.querySelector<HTMLFormElement>('form.step')?.requestSubmit(),
@@ -481,7 +483,6 @@ export class UpsPayForm extends UpsBillingElement {
               receipt: this.receipt,
               guest: this.guest,
               enrolHref: this.enrolHref ?? null,
-              method: (m) => methodLabel(this.i18n, m),
               onPrint: () => window.print(),
               onAnother: () => this.#reset(),
             })

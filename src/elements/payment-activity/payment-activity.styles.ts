@@ -86,6 +86,9 @@ export const paymentActivityStyles = css`
   .confirmation {
     letter-spacing: 0.04em;
   }
+  .dialog .receipt-facts {
+    margin-bottom: calc(var(--_ups-space) * 2);
+  }
   .num {
     text-align: end;
   }
@@ -109,28 +112,6 @@ export const paymentActivityStyles = css`
   .button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
-  }
-  .badge {
-    display: inline-block;
-    padding: 0.05em 0.6em;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    font-size: 0.85em;
-    font-weight: 500;
-  }
-  .badge.returned,
-  .badge.failed {
-    color: var(--_ups-danger);
-  }
-  .badge.completed {
-    color: var(--_ups-success);
-  }
-  .badge.scheduled,
-  .badge.processing {
-    color: var(--_ups-warning);
-  }
-  .badge.cancelled {
-    color: var(--_ups-muted);
   }
   .footer {
     display: flex;
@@ -159,36 +140,6 @@ export const paymentActivityStyles = css`
   }
   .dialog::backdrop {
     background: rgb(0 0 0 / 35%);
-  }
-  .receipt {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
-    gap: var(--_ups-space) calc(var(--_ups-space) * 2);
-    margin: 0 0 calc(var(--_ups-space) * 2);
-  }
-  .receipt .confirmation {
-    grid-column: 1 / -1;
-  }
-  .receipt .confirmation dd {
-    font-size: 1.2rem;
-    letter-spacing: 0.06em;
-  }
-  dt {
-    color: var(--_ups-muted);
-    font-size: 0.85em;
-  }
-  dd {
-    margin: 0;
-    font-weight: 600;
-  }
-  .lines caption {
-    padding-bottom: var(--_ups-space);
-    text-align: start;
-    font-weight: 600;
-  }
-  .lines th,
-  .lines td {
-    height: 2.25rem;
   }
   .dialog-actions {
     display: flex;

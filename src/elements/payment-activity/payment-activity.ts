@@ -9,10 +9,12 @@ import type { PaymentListQuery, PaymentPage, PaymentReceipt } from '../../api/sc
 import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
 import { printOnly } from '../../internal/print.js';
+import { receiptStyles, renderMethod, renderPaymentStatus } from '../../internal/receipt.js';
 import { paymentActivityMessages } from '../../locales/payment-activity.js';
+import { receiptMessages } from '../../locales/receipt.js';
 import type {} from '../../events/payment-cancel.js';
 import { NO_FILTER, hasFilter, renderFilters, type ActivityFilter } from './payment-activity-filters.js';
-import { renderMethod, renderReceipt, renderStatus } from './payment-activity-receipt.js';
+import { renderReceipt } from './payment-activity-receipt.js';
 import { paymentActivityStyles } from './payment-activity.styles.js';
 
 const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
@@ -33,8 +35,8 @@ const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unk
  * @csspart dialog - The receipt and the cancel confirmation dialogs.
  */
 export class UpsPaymentActivity extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, paymentActivityStyles];
-  static override messages = [...UpsBillingElement.messages, paymentActivityMessages];
+  static override styles = [...UpsBillingElement.styles, receiptStyles, paymentActivityStyles];
+  static override messages = [...UpsBillingElement.messages, receiptMessages, paymentActivityMessages];
 
   readonly #payments = new Task(this, {
     task: async ([client, signedIn, filter, page, pageSize], { signal }): Promise<PaymentPage | null> => {
@@ -318,7 +320,7 @@ export class UpsPaymentActivity extends UpsBillingElement {
     return html`<tr>
       <th scope="row" class="confirmation">${confirmation}</th>
       <td>${i18n.date(payment.processingDate)}</td>
-      <td>${renderStatus(i18n, payment.status)}</td>
+      <td>${renderPaymentStatus(i18n, payment.status)}</td>
       <td>${renderMethod(i18n, payment.method)}</td>
       <td>${invoices.length === 1 ? invoices[0]!.number : i18n.plural('paymentActivity.invoices', invoices.length)}</td>
       <td class="num">${i18n.money(payment.total)}</td>

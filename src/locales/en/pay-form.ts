@@ -65,13 +65,9 @@ export default {
   'payForm.paying': 'Paying…',
   'payForm.review.method': 'Paid with',
   'payForm.review.date': 'Processing date',
-  'payForm.review.total': 'Total',
   'payForm.receipt.title': 'Payment received',
   'payForm.receipt.scheduled': 'Payment scheduled',
   'payForm.receipt.processing': 'Payment under way',
-  'payForm.receipt.confirmation': 'Confirmation number',
-  'payForm.receipt.caption': 'Invoices in this payment',
-  'payForm.receipt.amount': 'Amount',
   'payForm.guestNothingDue': 'Invoice {number} has nothing left to pay: it is paid, or a payment for it is under way.',
   'payForm.error.already_paid_some':
     '{invoices}: already paid, or a payment is under way. Taken out of the cart; check the total and pay the rest.',

@@ -70,13 +70,9 @@ export default {
   'payForm.paying': 'Paiement en cours…',
   'payForm.review.method': 'Payé avec',
   'payForm.review.date': 'Date de traitement',
-  'payForm.review.total': 'Total',
   'payForm.receipt.title': 'Paiement reçu',
   'payForm.receipt.scheduled': 'Paiement programmé',
   'payForm.receipt.processing': 'Paiement en cours de traitement',
-  'payForm.receipt.confirmation': 'Numéro de confirmation',
-  'payForm.receipt.caption': 'Factures de ce paiement',
-  'payForm.receipt.amount': 'Montant',
   'payForm.guestNothingDue':
     'La facture {number} n’a plus rien à payer : elle est réglée, ou un paiement est en cours.',
   'payForm.error.already_paid_some':

@@ -1,0 +1,30 @@
+/** Messages des reçus et des moyens de paiement, communs à <ups-pay-form> et <ups-payment-activity>. */
+import type receipt from '../en/receipt.js';
+import type { Translation } from '../types.js';
+
+export default {
+  'receipt.method.card': '{brand} •••• {last4}',
+  'receipt.method.cardSpoken': '{brand} se terminant par {last4}',
+  'receipt.method.ach': 'Compte bancaire •••• {last4}',
+  'receipt.method.achSpoken': 'Compte bancaire se terminant par {last4}',
+  'receipt.method.sepa': 'Compte SEPA •••• {last4}',
+  'receipt.method.sepaSpoken': 'Compte SEPA se terminant par {last4}',
+  'receipt.method.paypal': 'PayPal',
+  'receipt.method.credit': 'Avoir imputé',
+  'receipt.confirmation': 'Numéro de confirmation',
+  'receipt.status': 'Statut',
+  'receipt.date': 'Date de traitement',
+  'receipt.submitted': 'Envoyé le',
+  'receipt.method': 'Payé avec',
+  'receipt.total': 'Total',
+  'receipt.reason': 'Motif',
+  'receipt.invoices': 'Factures de ce paiement',
+  'receipt.invoice': 'Facture',
+  'receipt.account': 'Compte',
+  'receipt.amount': 'Montant',
+  'receipt.failure.insufficient_funds': 'Refusé : provision insuffisante.',
+  'receipt.failure.expired_card': 'Refusé : la carte a expiré.',
+  'receipt.failure.do_not_honor': 'Refusé par l’émetteur de la carte.',
+  'receipt.failure.gateway_unavailable': 'Le service de paiement n’a pas répondu ; rien n’a été débité.',
+  'receipt.failure.unknown': 'Le paiement n’a pas abouti ({code}).',
+} satisfies Translation<typeof receipt>;
