@@ -76,3 +76,37 @@ export const baseStyles = css`
     color: var(--_ups-on-accent);
   }
 `;
+
+/**
+ * Form controls, for the elements that have them: one look for text inputs,
+ * selects, check boxes and the message under a field.
+ */
+export const fieldStyles = css`
+  .field {
+    display: grid;
+    gap: 3px;
+  }
+  input:not([type='radio']):not([type='checkbox']),
+  select {
+    min-height: 2.25rem;
+    padding: 0 0.5rem;
+    border: 1px solid var(--_ups-border);
+    border-radius: var(--_ups-radius);
+    background: var(--_ups-surface);
+    color: inherit;
+    font: inherit;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_ups-danger);
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    width: 1.1rem;
+    height: 1.1rem;
+    accent-color: var(--_ups-accent);
+  }
+  .field-error {
+    color: var(--_ups-danger);
+    font-size: 0.875em;
+  }
+`;

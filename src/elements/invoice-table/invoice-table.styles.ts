@@ -13,10 +13,6 @@ export const invoiceTableStyles = css`
     gap: var(--_ups-space) calc(var(--_ups-space) * 1.5);
     margin-bottom: calc(var(--_ups-space) * 1.5);
   }
-  .field {
-    display: grid;
-    gap: 2px;
-  }
   .field label,
   .field .label {
     color: var(--_ups-muted);
@@ -28,31 +24,8 @@ export const invoiceTableStyles = css`
   .field.amount input {
     width: 7rem;
   }
-  input,
-  select {
-    min-height: 2.25rem;
-    padding: 0 0.5rem;
-    border: 1px solid var(--_ups-border);
-    border-radius: var(--_ups-radius);
-    background: var(--_ups-surface);
-    color: inherit;
-    font: inherit;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_ups-danger);
-  }
-  input[type='checkbox'] {
-    min-height: 0;
-    width: 1.1rem;
-    height: 1.1rem;
-    accent-color: var(--_ups-accent);
-  }
   .field-hint {
     color: var(--_ups-muted);
-    font-size: 0.85em;
-  }
-  .field-error {
-    color: var(--_ups-danger);
     font-size: 0.85em;
   }
   .link {

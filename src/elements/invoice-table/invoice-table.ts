@@ -30,6 +30,7 @@ import { renderRow } from './invoice-table-row.js';
 import { renderToolbar } from './invoice-table-toolbar.js';
 import { invoiceTableStyles } from './invoice-table.styles.js';
 import { DEFAULT_QUERY, LocalRows, MIN_SEARCH, hasFilters, toApiQuery, type TableQuery } from './invoice-query.js';
+import { fieldStyles } from '../../internal/styles.js';
 
 export type InvoiceTableView = 'account' | 'plan';
 
@@ -69,7 +70,13 @@ const reportedViews = new Set<string>();
  * @cssprop --ups-invoice-table-visible-rows - Rows shown before the table scrolls (default 12).
  */
 export class UpsInvoiceTable extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, menuStyles, dateRangePickerStyles, invoiceTableStyles];
+  static override styles = [
+    ...UpsBillingElement.styles,
+    fieldStyles,
+    menuStyles,
+    dateRangePickerStyles,
+    invoiceTableStyles,
+  ];
   static override messages = [...UpsBillingElement.messages, invoiceTableMessages];
 
   readonly #page = new Task(this, {

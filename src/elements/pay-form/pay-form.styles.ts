@@ -20,10 +20,6 @@ export const payFormStyles = css`
     display: grid;
     gap: calc(var(--_ups-space) * 1.75);
   }
-  .field {
-    display: grid;
-    gap: 3px;
-  }
   label,
   legend {
     font-weight: 600;
@@ -35,19 +31,6 @@ export const payFormStyles = css`
   }
   input:not([type='radio']):not([type='checkbox']) {
     min-height: 2.4rem;
-    padding: 0 0.6rem;
-    border: 1px solid var(--_ups-border);
-    border-radius: var(--_ups-radius);
-    background: var(--_ups-surface);
-    color: inherit;
-    font: inherit;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_ups-danger);
-  }
-  .field-error {
-    color: var(--_ups-danger);
-    font-size: 0.9em;
   }
   fieldset {
     display: grid;
@@ -70,12 +53,6 @@ export const payFormStyles = css`
   .method .hint {
     display: block;
     margin-inline-start: 1.6rem;
-  }
-  input[type='radio'],
-  input[type='checkbox'] {
-    width: 1.1rem;
-    height: 1.1rem;
-    accent-color: var(--_ups-accent);
   }
   .card-frame {
     display: block;

@@ -1,142 +1,29 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { BillingClient } from '../../api/client.js';
 import { getInvoice, listInvoices } from '../../api/endpoints/invoices.js';
 import { getPayment } from '../../api/endpoints/payments.js';
-import type { Invoice } from '../../api/schemas/invoice.js';
 import type { UpsBillingProvider } from '../../context/billing-provider.js';
 import { expectAccessible, mount, privateServer, tokenFor, until } from '../../../test/browser/fixtures.js';
 import '../../ups-pay-form.js';
 import type { UpsPayForm } from './pay-form.js';
 
-const $ = (el: UpsPayForm, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
-const $$ = (el: UpsPayForm, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (el: UpsPayForm, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-/** A test card of the built-in gateway (see server/payments/test-gateway.ts) and a CVC found nowhere else. */
-const CARD = { holder: 'Jane Payer', number: '4242424242424242', expiry: '1231', cvc: '7319', postalCode: '10001' };
-const DECLINE_FUNDS = '4000000000009995';
-const DECLINE_HONOR = '4000000000000002';
-
-const client = (user: string, apiBase: string) =>
-  new BillingClient({ baseUrl: apiBase, getToken: () => tokenFor(user, apiBase) });
-
-/** Outstanding invoices of `account` the user sees, as the invoice table would hand them over. */
-async function outstanding(user: string, apiBase: string, account: string): Promise<Invoice[]> {
-  const page = await client(user, apiBase).call(listInvoices, {
-    query: { status: 'outstanding', account, pageSize: 200, sort: 'dueDate', order: 'asc' },
-  });
-  return page.items;
-}
-
-/** The element inside the shadow roots that has focus. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-async function tabTo(predicate: (el: Element) => boolean, what: string): Promise<Element> {
-  for (let i = 0; i < 40; i++) {
-    await sendKeys({ press: 'Tab' });
-    const active = deepActive();
-    if (active && predicate(active)) return active;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-
-const stepIs = (form: UpsPayForm, selector: string) =>
-  until(() => Boolean(form.shadowRoot!.querySelector(selector)), selector, 15_000);
-
-/** Chooses a method by its label, with the mouse. */
-async function choose(form: UpsPayForm, label: RegExp): Promise<HTMLInputElement> {
-  // Labels may still be in English for a moment while another catalog loads.
-  const find = () =>
-    $$(form, '.method label')
-      .find((l) => label.test(l.textContent ?? ''))
-      ?.querySelector('input');
-  await until(() => Boolean(find()), `payment method ${label}`);
-  const radio = find()!;
-  radio.click();
-  await form.updateComplete;
-  return radio;
-}
-
-/**
- * Types a card into the isolated frame with the keyboard, as a payer does:
- * Tab from the chosen method into the frame, then from field to field. The
- * frame is on another origin, so there is no other way in.
- */
-async function typeCard(form: UpsPayForm, card: Partial<typeof CARD> = {}): Promise<void> {
-  const values = { ...CARD, ...card };
-  await until(() => form.matches(':state(card-ready)'), 'card frame ready', 15_000);
-  $(form, 'input[name=method]:checked').focus();
-  await sendKeys({ press: 'Tab' });
-  // Focus crosses into the frame's process asynchronously: wait for it before typing.
-  await until(
-    () => deepActive()?.localName === 'iframe',
-    () => `focus in the card frame, not ${deepActive()?.localName}`,
-  );
-  for (const [index, field] of (['holder', 'number', 'expiry', 'cvc', 'postalCode'] as const).entries()) {
-    if (index) await sendKeys({ press: 'Tab' });
-    if (values[field]) await sendKeys({ type: values[field] });
-  }
-}
-
-/** Presses Enter in the frame (the payer's "go on") and waits for the review. */
-async function continueFromFrame(form: UpsPayForm): Promise<void> {
-  await sendKeys({ press: 'Enter' });
-  await stepIs(form, '.review');
-}
-
-async function pay(form: UpsPayForm): Promise<void> {
-  $$(form, '.review button')
-    .find((b) => /^(Pay|Payer|Schedule|Programmer)/.test(b.textContent!.trim()))!
-    .click();
-  await stepIs(form, '[part=receipt]');
-}
-
-/** Every string the page could give away: attributes, input values, element properties, storage, text. */
-function reachableStrings(root: Document | ShadowRoot, out: string[] = []): string[] {
-  for (const el of root.querySelectorAll('*')) {
-    for (const attr of el.attributes) out.push(attr.value);
-    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
-      out.push(el.value);
-    const ctor = el.constructor as { elementProperties?: Map<PropertyKey, unknown> };
-    for (const key of ctor.elementProperties?.keys() ?? []) {
-      try {
-        out.push(JSON.stringify((el as unknown as Record<PropertyKey, unknown>)[key]) ?? '');
-      } catch {
-        // Not serialisable (a function, a cycle): holds no typed value.
-      }
-    }
-    for (const key of Object.keys(el)) out.push(String((el as unknown as Record<string, unknown>)[key]));
-    if (el instanceof HTMLIFrameElement) {
-      // Cross-origin: the host cannot read the frame at all.
-      expect(el.contentDocument, 'the card frame is out of reach').to.equal(null);
-    }
-    if (el.shadowRoot) reachableStrings(el.shadowRoot, out);
-  }
-  out.push((root instanceof Document ? root.documentElement.textContent : root.textContent) ?? '');
-  return out;
-}
-
-function expectNoCardData(card = CARD): void {
-  const strings = reachableStrings(document);
-  for (const storage of [sessionStorage, localStorage]) {
-    for (let i = 0; i < storage.length; i++) strings.push(storage.getItem(storage.key(i)!) ?? '');
-  }
-  strings.push(document.cookie, location.href, window.name, JSON.stringify(history.state));
-  const digits = strings.map((s) => s.replace(/[\s-]/g, ''));
-  expect(
-    digits.filter((s) => s.includes(card.number)),
-    'card number',
-  ).to.deep.equal([]);
-  expect(
-    strings.filter((s) => new RegExp(`\\b${card.cvc}\\b`).test(s)),
-    'CVC',
-  ).to.deep.equal([]);
-}
+import {
+  $,
+  $$,
+  text,
+  DECLINE_FUNDS,
+  DECLINE_HONOR,
+  client,
+  outstanding,
+  deepActive,
+  tabTo,
+  stepIs,
+  choose,
+  typeCard,
+  continueFromFrame,
+  pay,
+  expectNoCardData,
+} from '../../../test/browser/pay-form-helpers.js';
 
 describe('<ups-pay-form>', () => {
   it('a payer pays a cart with the keyboard alone, through the card frame, and the page never holds the card', async () => {
@@ -369,111 +256,6 @@ describe('<ups-pay-form>', () => {
       Object.keys(sessionStorage).filter((k) => k.startsWith('ups-pay-attempt:')),
       'attempt forgotten',
     ).to.deep.equal([]);
-  });
-
-  it('a guest finds an invoice by account, number and amount due, pays by card, and gets a printable receipt', async () => {
-    const apiBase = await privateServer();
-    const [invoice] = (await outstanding('admin1', apiBase, 'F3R902')).filter(
-      (i) => i.type !== 'import' && i.amountDue.amount > 0,
-    );
-    // A marketing page: no provider, no sign-in.
-    const form = await fixture<UpsPayForm>(
-      html`<ups-pay-form guest api-base=${apiBase} enrol-href="/enrol"></ups-pay-form>`,
-    );
-    await stepIs(form, '#account');
-    await expectAccessible(form);
-    const type = async (id: string, value: string) => {
-      $(form, `#${id}`).focus();
-      await sendKeys({ type: value });
-    };
-    await type('account', invoice!.accountNumber.toLowerCase());
-    await type('invoice', invoice!.number);
-    await type('amount', (invoice!.amountDue.amount / 100).toFixed(2).replace('.', ','));
-    await sendKeys({ press: 'Enter' });
-    await until(() => text(form, '.found').includes(invoice!.number), 'invoice found');
-    // France: card, SEPA direct debit and PayPal, from the server's configuration.
-    expect($$(form, '.method label').map((l) => l.textContent!.trim())).to.deep.equal([
-      'New card',
-      'New bank account (SEPA direct debit)',
-      'PayPal',
-    ]);
-    await choose(form, /New card/);
-    await typeCard(form, { postalCode: '75001' });
-    await continueFromFrame(form);
-    await pay(form);
-    const receipt = text(form, '[part=receipt]');
-    expect(receipt).to.contain(invoice!.number).and.to.contain('Visa •••• 4242');
-    expect(receipt).to.match(/Confirmation number\s*[A-Z2-9]{12}/);
-    expect($(form, '[part=receipt] a[href="/enrol"]').textContent).to.contain('Sign up');
-    expect($$(form, '[part=receipt] button').map((b) => b.textContent!.trim())).to.include('Print receipt');
-    await expectAccessible(form);
-    expectNoCardData({ ...CARD, postalCode: '75001' });
-  });
-
-  it('a guest who finds an invoice with nothing left to pay is told so, and can go back', async () => {
-    const page = await client('admin1', '/api/v1').call(listInvoices, {
-      query: { status: 'paid', account: 'F3R902', pageSize: 1 },
-    });
-    const paid = page.items[0]!;
-    const form = await fixture<UpsPayForm>(html`<ups-pay-form guest api-base="/api/v1"></ups-pay-form>`);
-    await stepIs(form, '#account');
-    ($$(form, 'input[name=by]')[1] as HTMLInputElement).click();
-    await form.updateComplete;
-    for (const [id, value] of [
-      ['account', paid.accountNumber],
-      ['invoice', paid.number],
-      ['date', paid.invoiceDate],
-    ] as const) {
-      const input = $(form, `#${id}`) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new Event('input'));
-    }
-    ($(form, 'button[type=submit]') as HTMLButtonElement).click();
-    await until(() => text(form, '.notice').includes('nothing left to pay'), 'nothing due');
-    expect(text(form, '.notice')).to.contain(paid.number);
-    expect(form.shadowRoot!.querySelector('input[name=method]')).to.equal(null);
-    ($$(form, 'button').find((b) => b.textContent!.trim() === 'Back') as HTMLButtonElement).click();
-    await stepIs(form, '#account');
-    expect(($(form, '#invoice') as HTMLInputElement).value, 'what was typed is kept').to.equal(paid.number);
-  });
-
-  it('a guest’s mismatch gets one uniform message; repeated failures get “try again in N seconds”, in French', async () => {
-    const apiBase = await privateServer();
-    const [invoice] = await outstanding('admin1', apiBase, 'F3R902');
-    const form = await fixture<UpsPayForm>(html`<ups-pay-form guest api-base=${apiBase} locale="fr"></ups-pay-form>`);
-    await stepIs(form, '#account');
-    const attempt = async (account: string, number: string, amount: string) => {
-      for (const [id, value] of [
-        ['account', account],
-        ['invoice', number],
-        ['amount', amount],
-      ] as const) {
-        const input = $(form, `#${id}`) as HTMLInputElement;
-        input.value = value;
-        input.dispatchEvent(new Event('input'));
-      }
-      await form.updateComplete;
-      ($(form, 'button[type=submit]') as HTMLButtonElement).click();
-      await form.updateComplete;
-      await until(
-        () => !form.matches(':state(busy)') && $$(form, '.error-summary li').length > 0,
-        () =>
-          `an answer (${text(form, '.step-of')}, busy ${form.matches(':state(busy)')}, summary “${text(form, '.error-summary')}”)`,
-      );
-      return text(form, '.error-summary li');
-    };
-    const right = (invoice!.amountDue.amount / 100).toFixed(2);
-    const wrongAmount = await attempt(invoice!.accountNumber, invoice!.number, '1.00');
-    const wrongNumber = await attempt(invoice!.accountNumber, `${invoice!.number.slice(0, -1)}X`, right);
-    const wrongAccount = await attempt('ZZZZZZ', invoice!.number, right);
-    expect(wrongAmount).to.contain('Aucune facture ne correspond');
-    expect(wrongNumber).to.equal(wrongAmount);
-    expect(wrongAccount).to.equal(wrongAmount);
-    // Five failures on one invoice (the server's per-invoice window): then even the right values wait.
-    for (const amount of ['2.00', '3.00', '4.00']) await attempt(invoice!.accountNumber, invoice!.number, amount);
-    const limited = await attempt(invoice!.accountNumber, invoice!.number, right);
-    expect(limited).to.match(/^Trop de tentatives\. Réessayez dans \d+ secondes\.$/);
-    expect(($(form, 'button[type=submit]') as HTMLButtonElement).disabled).to.equal(true);
   });
 
   it('works three shadow roots deep, inside a modal <dialog>', async () => {

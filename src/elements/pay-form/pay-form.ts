@@ -24,6 +24,7 @@ import { readIdentify, renderIdentify } from './pay-form-identify.js';
 import { CARD_TYPES, methodOptions, renderMethods, type Choice } from './pay-form-methods.js';
 import { renderReceipt } from './pay-form-receipt.js';
 import { renderReview } from './pay-form-review.js';
+import { fieldStyles } from '../../internal/styles.js';
 
 type Step = 'identify' | 'details' | 'review' | 'resume' | 'receipt';
 
@@ -47,7 +48,7 @@ const api = () => (apiModule ??= import('./pay-form-api.js'));
  * @cssprop --ups-pay-form-max-width - Largest width of the form (default 44rem).
  */
 export class UpsPayForm extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, receiptStyles, payFormStyles];
+  static override styles = [...UpsBillingElement.styles, fieldStyles, receiptStyles, payFormStyles];
   static override messages = [...UpsBillingElement.messages, receiptMessages, payFormMessages];
 
   readonly #frame = new CardFrameController(this, () =>

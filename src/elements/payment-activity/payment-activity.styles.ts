@@ -16,28 +16,10 @@ export const paymentActivityStyles = css`
     gap: var(--_ups-space) calc(var(--_ups-space) * 1.5);
     margin-bottom: calc(var(--_ups-space) * 1.5);
   }
-  .field {
-    display: grid;
-    gap: 2px;
-  }
   .field label {
     color: var(--_ups-muted);
     font-size: 0.85em;
   }
-  input,
-  select {
-    min-height: 2.25rem;
-    padding: 0 0.5rem;
-    border: 1px solid var(--_ups-border);
-    border-radius: var(--_ups-radius);
-    background: var(--_ups-surface);
-    color: inherit;
-    font: inherit;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_ups-danger);
-  }
-  .field-error,
   .dialog-error {
     color: var(--_ups-danger);
     font-size: 0.85em;
