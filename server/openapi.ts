@@ -28,7 +28,21 @@ import {
   PaymentTypes,
 } from '../src/api/schemas/payment.js';
 import { Problem } from '../src/api/schemas/problem.js';
-import { WalletList, WalletMethod } from '../src/api/schemas/wallet.js';
+import {
+  AddMethodRequest,
+  RemoveMethodRequest,
+  UpdateMethodRequest,
+  WalletList,
+  WalletMethod,
+} from '../src/api/schemas/wallet.js';
+import {
+  AutopayAgreement,
+  AutopayPreview,
+  AutopayRule,
+  AutopayRuleList,
+  AutopayRuleRequest,
+  NextRun,
+} from '../src/api/schemas/autopay.js';
 import { Company, Scope, Session, SignInRequest, SignInResponse, User } from '../src/api/schemas/session.js';
 import { ROUTES } from './routes/index.js';
 
@@ -66,6 +80,15 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   GuestInvoice,
   WalletMethod,
   WalletList,
+  AddMethodRequest,
+  UpdateMethodRequest,
+  RemoveMethodRequest,
+  NextRun,
+  AutopayRule,
+  AutopayRuleList,
+  AutopayRuleRequest,
+  AutopayPreview,
+  AutopayAgreement,
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -78,7 +101,7 @@ const ERROR_RESPONSES: Record<string, string> = {
   '413': 'Body too large',
   '415': 'Body is not JSON',
   '402': 'Payment declined (`declined_insufficient_funds`, `declined_expired_card`, `declined_do_not_honor`)',
-  '409': 'Conflict (`already_paid`, `idempotency_in_flight`, `not_cancellable`)',
+  '409': 'Conflict (`already_paid`, `idempotency_in_flight`, `not_cancellable`, `autopay_rule_exists`, `method_in_use`)',
   '422': 'Valid, but cannot be carried out (e.g. `xml_not_enrolled`, `amount_mismatch`, `idempotency_key_mismatch`)',
   '429': 'Too many attempts; see `Retry-After`',
   '503': 'The payment gateway did not answer; nothing was charged (`gateway_unavailable`)',
@@ -150,7 +173,9 @@ export function buildOpenApiDocument(): JsonSchema {
     for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
       if (!endpoint.auth && (status === '401' || status === '403')) continue;
       if (!endpoint.body && (status === '413' || status === '415')) continue;
-      if (!endpoint.idempotent && (status === '402' || status === '409' || status === '503')) continue;
+      if (!endpoint.idempotent && (status === '402' || status === '503')) continue;
+      // Conflicts come from changing something: a rule that exists, a method in use, a payment under way.
+      if (status === '409' && !endpoint.idempotent && endpoint.method === 'GET') continue;
       responses[status] = {
         description,
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },

@@ -315,4 +315,72 @@ create table test_gateway_charges (
 );
 `,
   },
+  {
+    id: '005_autopay',
+    sql: /* sql */ `
+alter table payment_methods add column billing_address jsonb;
+
+-- AutoPay: a standing rule on one account or one plan. 'ended' rules are
+-- cancelled or past their last day; at most one other rule per scope.
+create table autopay_rules (
+  id uuid primary key default gen_random_uuid(),
+  company_id uuid not null references companies(id),
+  created_by uuid not null references users(id),
+  account_id uuid references accounts(id),
+  plan_id uuid references plans(id),
+  method_id uuid references payment_methods(id),
+  amount_type text not null check (amount_type in ('total_due', 'up_to')),
+  maximum bigint check (maximum is null or maximum > 0),
+  currency char(3) not null,
+  schedule_type text not null check (schedule_type in ('days_before_due', 'weekly')),
+  days_before int check (days_before between 0 and 30),
+  weekday int check (weekday between 1 and 7),
+  effective_until date,
+  status text not null default 'active' check (status in ('active', 'suspended', 'ended')),
+  suspended_reason text check (suspended_reason in ('method_removed', 'method_expired')),
+  agreement_version text not null,
+  accepted_by uuid not null references users(id),
+  accepted_at timestamptz not null default now(),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  check ((account_id is null) <> (plan_id is null)),
+  check ((amount_type = 'up_to') = (maximum is not null)),
+  check ((schedule_type = 'weekly') = (weekday is not null)),
+  check ((schedule_type = 'days_before_due') = (days_before is not null))
+);
+-- One live rule per account or plan, even when two users create one at once.
+create unique index autopay_rules_one_per_scope on autopay_rules (coalesce(account_id, plan_id)) where status <> 'ended';
+create index autopay_rules_method on autopay_rules (method_id) where status <> 'ended';
+
+-- Every run of the AutoPay runner, on any instance.
+create table autopay_runs (
+  id uuid primary key default gen_random_uuid(),
+  run_date date not null,
+  instance text not null,
+  started_at timestamptz not null default now(),
+  finished_at timestamptz,
+  paid int not null default 0,
+  skipped int not null default 0,
+  failed int not null default 0,
+  suspended int not null default 0
+);
+
+-- What AutoPay did with each invoice. The primary key is the exactly-once
+-- guarantee: whichever instance inserts the row first owns the invoice.
+create table autopay_outcomes (
+  invoice_id bigint primary key references invoices(id),
+  rule_id uuid not null references autopay_rules(id),
+  run_id uuid not null references autopay_runs(id),
+  run_date date not null,
+  outcome text not null check (outcome in ('claimed', 'paid', 'scheduled', 'skipped_over_maximum', 'failed')),
+  payment_id uuid references payments(id),
+  failure_code text,
+  amount_due bigint not null,
+  currency char(3) not null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index autopay_outcomes_rule on autopay_outcomes (rule_id, run_date desc);
+`,
+  },
 ];

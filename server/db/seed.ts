@@ -7,6 +7,7 @@
 import { hashPassword } from '../domain/passwords.js';
 import type { Db, Sql } from './db.js';
 import { generateInvoices, type GenAccount } from './generate.js';
+import { seedWallets } from './seed-wallet.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -137,6 +138,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
     await insertUser(tx, demo.companyId, manager, hash, { accounts: ['4R7X21'], plans: ['P4R7X210'] });
     await insertUser(tx, demo.companyId, payer, hash, { accounts: ['4R7X21', 'F3R901'] });
     await insertUser(tx, demo.companyId, viewer, hash, { accounts: ['F3R901', 'F3R902'] });
+    await seedWallets(tx, options.today);
     const other = await insertCompany(tx, 'Northwind Freight SARL', 'FR', 'EUR', OTHER_ACCOUNTS, []);
     await insertUser(
       tx,

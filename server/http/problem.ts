@@ -38,6 +38,15 @@ const TITLES: Record<ProblemCode, string> = {
   gateway_unavailable: 'The payment service did not answer; nothing was charged',
   identification_failed: 'No invoice matches these details',
   not_cancellable: 'This payment can no longer be cancelled',
+  bank_details_not_editable: 'Bank account numbers cannot be changed; remove the method and add it again',
+  not_editable: 'This value cannot be changed for this payment method',
+  expiry_in_past: 'The expiry date is in the past',
+  method_in_use: 'AutoPay rules use this payment method',
+  autopay_rule_exists: 'This account or plan already has an AutoPay rule',
+  maximum_not_positive: 'The maximum must be more than zero',
+  currency_mismatch: 'The amount is not in the currency of the account or plan',
+  agreement_outdated: 'The AutoPay agreement has changed',
+  method_unusable: 'This payment method is removed or expired',
 };
 
 export class ProblemError extends Error {

@@ -8,6 +8,14 @@ import type * as endpoints from '../../src/api/endpoints/index.js';
 import type { RouteSpec } from '../http/route.js';
 import { listAccountsRoute, listPlansRoute } from './accounts.js';
 import {
+  cancelAutopayRuleRoute,
+  createAutopayRuleRoute,
+  getAutopayAgreementRoute,
+  listAutopayRulesRoute,
+  previewAutopayRuleRoute,
+  updateAutopayRuleRoute,
+} from './autopay.js';
+import {
   createDocumentExportRoute,
   downloadDocumentExportRoute,
   downloadInvoiceDocumentRoute,
@@ -27,7 +35,12 @@ import {
   listPaymentsRoute,
 } from './payments.js';
 import { getSessionRoute, signInRoute } from './session.js';
-import { listPaymentMethodsRoute } from './wallet.js';
+import {
+  addPaymentMethodRoute,
+  listPaymentMethodsRoute,
+  removePaymentMethodRoute,
+  updatePaymentMethodRoute,
+} from './wallet.js';
 
 type Endpoints = typeof endpoints;
 
@@ -56,4 +69,13 @@ export const ROUTES: RouteTable = {
   guestLookup: guestLookupRoute,
   createGuestPayment: createGuestPaymentRoute,
   listPaymentMethods: listPaymentMethodsRoute,
+  addPaymentMethod: addPaymentMethodRoute,
+  updatePaymentMethod: updatePaymentMethodRoute,
+  removePaymentMethod: removePaymentMethodRoute,
+  listAutopayRules: listAutopayRulesRoute,
+  getAutopayAgreement: getAutopayAgreementRoute,
+  previewAutopayRule: previewAutopayRuleRoute,
+  createAutopayRule: createAutopayRuleRoute,
+  updateAutopayRule: updateAutopayRuleRoute,
+  cancelAutopayRule: cancelAutopayRuleRoute,
 };

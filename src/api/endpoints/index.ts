@@ -9,6 +9,7 @@
  * carries the invoice lists' schemas, nor the admin API's).
  */
 export * from './accounts.js';
+export * from './autopay.js';
 export * from './dashboard.js';
 export * from './documents.js';
 export * from './guest.js';

@@ -48,6 +48,24 @@ export const PROBLEM_CODES = [
   'identification_failed',
   /** Only scheduled payments can be cancelled, and only before their date. */
   'not_cancellable',
+  /** Bank account numbers cannot change: remove the method and add it again. */
+  'bank_details_not_editable',
+  /** A field that does not apply to this kind of method (e.g. an expiry on a bank account). */
+  'not_editable',
+  /** A card expiry before the current month. */
+  'expiry_in_past',
+  /** The method pays AutoPay rules: say, for each, which method replaces it or that it is suspended. */
+  'method_in_use',
+  /** The account or plan already has an AutoPay rule. */
+  'autopay_rule_exists',
+  /** An AutoPay maximum must be more than zero. */
+  'maximum_not_positive',
+  /** An amount in another currency than the account's or plan's. */
+  'currency_mismatch',
+  /** The AutoPay agreement changed since it was shown: show the new text and ask again. */
+  'agreement_outdated',
+  /** The payment method is removed or expired. */
+  'method_unusable',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -77,6 +95,22 @@ export const FIELD_CODES = [
   'out_of_window',
   /** Not the full amount due (partial payment is off). */
   'amount_mismatch',
+  /** A date (e.g. a card expiry) before today. */
+  'in_past',
+  /** This value cannot be changed. */
+  'not_editable',
+  /** An AutoPay rule using the method needs a decision before it is removed. */
+  'decision_required',
+  /** The account or plan already has an AutoPay rule. */
+  'rule_exists',
+  /** Zero or less where more than zero is needed. */
+  'not_positive',
+  /** Another currency than expected. */
+  'currency_mismatch',
+  /** The payment method has expired. */
+  'method_expired',
+  /** The payment method was removed. */
+  'method_removed',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

@@ -38,10 +38,17 @@ describe('<ups-pay-form>', () => {
     await expectAccessible(form);
     const success = oneEvent(form, 'ups-payment-success');
 
-    const radio = (await tabTo((el) => el.matches('input[name=method]'), 'the payment methods')) as HTMLInputElement;
+    // The payer's saved card comes first; the arrow keys move on to a new card.
+    let radio = (await tabTo((el) => el.matches('input[name=method]'), 'the payment methods')) as HTMLInputElement;
     await sendKeys({ press: 'Space' });
+    expect(radio.parentElement!.textContent).to.contain('Visa •••• 4242');
+    while (!radio.parentElement!.textContent!.includes('New credit card')) {
+      await sendKeys({ press: 'ArrowDown' });
+      const next = deepActive() as HTMLInputElement;
+      expect(next, 'the arrow keys reach “New credit card”').to.not.equal(radio);
+      radio = next;
+    }
     expect(radio.checked).to.equal(true);
-    expect(radio.parentElement!.textContent).to.contain('New credit card');
     await typeCard(form);
     await continueFromFrame(form);
     expect(deepActive()?.classList.contains('step-of'), 'focus starts the new step').to.equal(true);

@@ -1,4 +1,4 @@
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BillingClient } from '../../api/client.js';
@@ -513,7 +513,9 @@ export class UpsPayForm extends UpsBillingElement {
         </p>`;
     }
     const types = this.#types.value;
-    if (!types) return html`<p class="notice" role="status">${i18n.t('payForm.loading')}</p>`;
+    // Saved methods come first in the list: wait for them, so nothing moves under the payer's pointer.
+    const walletPending = !this.guestInvoice && this.#payer.status === TaskStatus.PENDING;
+    if (!types || walletPending) return html`<p class="notice" role="status">${i18n.t('payForm.loading')}</p>`;
     const window = this.#window();
     return html`<form class="step" novalidate @submit=${this.#handleContinue}>
       ${
