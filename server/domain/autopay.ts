@@ -13,6 +13,7 @@ import type {
 } from '../../src/api/schemas/autopay.js';
 import { cardExpired } from '../../src/internal/validators.js';
 import { AUTOPAY_AGREEMENT } from '../autopay/agreement.js';
+import { eligibleInvoices, type EligibleInvoice } from '../autopay/eligible.js';
 import { addDays, dueOn, isoWeekday, nextRunDate, type ScheduleRule } from '../autopay/schedule.js';
 import type { Sql } from '../db/db.js';
 import { ProblemError, notFound } from '../http/problem.js';
@@ -20,11 +21,9 @@ import type { Services } from '../http/services.js';
 import type { Caller } from './caller.js';
 import { can } from './roles.js';
 
-/** Statuses an invoice can be paid from (see payments.ts). */
-const PAYABLE = `('open', 'past_due', 'payment_returned')`;
-
 interface RuleRow extends ScheduleRule {
   id: string;
+  company_id: string;
   account_id: string | null;
   plan_id: string | null;
   scope_type: 'account' | 'plan';
@@ -47,7 +46,7 @@ interface RuleRow extends ScheduleRule {
 }
 
 const RULE_SELECT = `
-  select r.id, r.account_id, r.plan_id, case when r.account_id is null then 'plan' else 'account' end as scope_type,
+  select r.id, r.company_id, r.account_id, r.plan_id, case when r.account_id is null then 'plan' else 'account' end as scope_type,
          coalesce(a.number, p.number) as number, coalesce(a.name, p.name) as name, r.currency,
          r.method_id, m.type as m_type, m.brand as m_brand, m.last4 as m_last4,
          r.amount_type, r.maximum as maximum, r.schedule_type, r.days_before, r.weekday,
@@ -70,35 +69,9 @@ const visibleParams = (caller: Caller) => [
 
 const today = (services: Services) => services.now().toISOString().slice(0, 10);
 
-interface CoveredInvoice {
-  number: string;
-  due_date: string;
-  invoice_date: string;
-  amount_due: number;
-  currency: string;
-}
-
-/** Unpaid debit invoices a rule covers and has not dealt with yet, issued after `since`. */
-async function coveredInvoices(
-  sql: Sql,
-  scope: { account_id: string | null; plan_id: string | null },
-  since: string,
-): Promise<CoveredInvoice[]> {
-  return sql.query<CoveredInvoice>(
-    `select i.number, i.due_date::text as due_date, i.invoice_date::text as invoice_date,
-            i.amount_due as amount_due, i.currency
-       from invoices i
-      where (i.account_id = $1 or i.plan_id = $2) and i.amount > 0 and i.amount_due > 0
-        and i.status in ${PAYABLE} and i.created_at >= $3
-        and not exists (select 1 from autopay_outcomes o where o.invoice_id = i.id)
-      order by i.due_date, i.id`,
-    [scope.account_id, scope.plan_id, since],
-  );
-}
-
 function nextRun(
   rule: ScheduleRule & { amount_type: string; maximum: number | null },
-  invoices: CoveredInvoice[],
+  invoices: EligibleInvoice[],
   day: string,
 ): NextRun | null {
   let date = nextRunDate(rule, invoices, day);
@@ -173,7 +146,7 @@ async function present(services: Services, sql: Sql, caller: Caller, row: RuleRo
     },
     createdAt: row.created_at,
     editable: can(caller.role, 'autopay:write') && row.status !== 'ended',
-    nextRun: live ? nextRun(row, await coveredInvoices(sql, row, row.created_at), today(services)) : null,
+    nextRun: live ? nextRun(row, await eligibleInvoices(sql, row, row.id), today(services)) : null,
     recent: await recentOutcomes(sql, row.id),
   };
 }
@@ -200,6 +173,7 @@ export async function listRules(services: Services, caller: Caller): Promise<Aut
 }
 
 interface ResolvedScope {
+  company_id: string;
   account_id: string | null;
   plan_id: string | null;
   currency: string;
@@ -210,12 +184,12 @@ async function resolveScope(sql: Sql, caller: Caller, scope: AutopayRuleRequest[
   const [row] =
     scope.type === 'account'
       ? await sql.query<ResolvedScope>(
-          `select id as account_id, null as plan_id, currency from accounts
+          `select company_id, id as account_id, null as plan_id, currency from accounts
             where number = $1 and company_id = $2 and id = any($3::uuid[])`,
           [scope.number, caller.companyId, caller.visibleAccountIds],
         )
       : await sql.query<ResolvedScope>(
-          `select null as account_id, id as plan_id, currency from plans
+          `select company_id, null as account_id, id as plan_id, currency from plans
             where number = $1 and company_id = $2 and ($3::boolean or number = any($4::text[]))`,
           [scope.number, caller.companyId, caller.scopeAll, caller.scopePlans],
         );
@@ -387,8 +361,8 @@ export async function previewRule(
 ): Promise<{ nextRun: NextRun | null }> {
   const sql = services.db;
   const scope = await resolveScope(sql, caller, body.scope);
-  const [existing] = await sql.query<{ created_at: string; method_id: string | null }>(
-    `select created_at, method_id from autopay_rules
+  const [existing] = await sql.query<{ id: string; method_id: string | null }>(
+    `select id, method_id from autopay_rules
       where coalesce(account_id, plan_id) = coalesce($1::uuid, $2::uuid) and status <> 'ended'`,
     [scope.account_id, scope.plan_id],
   );
@@ -403,6 +377,6 @@ export async function previewRule(
     amount_type: body.amount.type,
     maximum: body.amount.type === 'up_to' ? body.amount.maximum.amount : null,
   };
-  const invoices = await coveredInvoices(sql, scope, existing?.created_at ?? services.now().toISOString());
+  const invoices = await eligibleInvoices(sql, scope, existing?.id ?? null);
   return { nextRun: nextRun(rule, invoices, today(services)) };
 }

@@ -1,7 +1,9 @@
 /**
  * Dashboard figures over the caller's scope, per currency. "Outstanding"
  * means open, past due, or with a returned payment: owed and not covered by
- * a scheduled or pending payment.
+ * a scheduled or pending payment. Alerts carry stable codes the element
+ * turns into messages: `past_due`, `autopay_suspended`, `autopay_skipped`,
+ * `card_expiring`.
  */
 import type { Dashboard, DashboardAlert } from '../../src/api/schemas/dashboard.js';
 import type { Sql } from '../db/db.js';
@@ -68,5 +70,62 @@ export async function dashboard(sql: Sql, caller: Caller, today: string): Promis
       amounts: currencies.filter((c) => c.pastDue.amount > 0).map((c) => c.pastDue),
     });
   }
+  alerts.push(...(await autopayAlerts(sql, caller, today)));
   return { asOf: today, currencies, alerts };
+}
+
+/**
+ * What AutoPay could not do, and what will stop it: rules suspended (their
+ * invoices will not be paid until someone fixes the method: critical),
+ * invoices skipped over a rule's maximum and still unpaid (the user must pay
+ * them by hand), and the caller's own cards expired or expiring within 30
+ * days (a rule using one would be suspended).
+ */
+async function autopayAlerts(sql: Sql, caller: Caller, today: string): Promise<DashboardAlert[]> {
+  const alerts: DashboardAlert[] = [];
+  // Rules in scope as the AutoPay list shows them: on a visible account, or on a plan of the caller's scope.
+  const [suspended] = await sql.query<{ n: number }>(
+    `select count(*)::int as n from autopay_rules r left join plans p on p.id = r.plan_id
+      where r.company_id = $1 and r.status = 'suspended'
+        and ($2::boolean or r.account_id = any($3::uuid[]) or p.number = any($4::text[]))`,
+    [caller.companyId, caller.scopeAll, caller.visibleAccountIds, caller.scopePlans],
+  );
+  if (suspended!.n > 0)
+    alerts.push({ code: 'autopay_suspended', severity: 'critical', count: suspended!.n, amounts: [] });
+
+  const where = visibleTo(new Where(), caller);
+  where.clauses.push(`i.status in ('open', 'past_due', 'payment_returned')`, 'i.amount_due > 0');
+  const skipped = await sql.query<{ currency: string; n: number; amount: number }>(
+    `select i.currency, count(*)::int as n, sum(i.amount_due) as amount
+       from invoices i join autopay_outcomes o on o.invoice_id = i.id and o.outcome = 'skipped_over_maximum'
+      where ${where} group by i.currency order by i.currency`,
+    where.params,
+  );
+  if (skipped.length) {
+    alerts.push({
+      code: 'autopay_skipped',
+      severity: 'warning',
+      count: skipped.reduce((n, r) => n + r.n, 0),
+      amounts: skipped.map((r) => ({ amount: r.amount, currency: r.currency })),
+    });
+  }
+
+  // A card is good through the last day of its expiry month.
+  const [cards] = await sql.query<{ n: number; expired: number }>(
+    `select count(*)::int as n, (count(*) filter (where last_day < $2::date))::int as expired
+       from (select (make_date(exp_year, exp_month, 1) + interval '1 month' - interval '1 day')::date as last_day
+               from payment_methods
+              where user_id = $1 and type = 'card' and removed_at is null and exp_year is not null) c
+      where last_day <= $2::date + 30`,
+    [caller.id, today],
+  );
+  if (cards!.n > 0) {
+    alerts.push({
+      code: 'card_expiring',
+      severity: cards!.expired > 0 ? 'warning' : 'info',
+      count: cards!.n,
+      amounts: [],
+    });
+  }
+  return alerts;
 }

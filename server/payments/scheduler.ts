@@ -6,6 +6,7 @@
  * over one database each payment is run exactly once; the gateway's
  * idempotency key (the payment's id) covers a crash in between.
  */
+import { runAutopay } from '../autopay/runner.js';
 import type { Services } from '../http/services.js';
 import { applyAllocations, chargePayment } from './payments.js';
 
@@ -86,7 +87,11 @@ export async function runScheduler(
   return { charged, settled, recovered };
 }
 
-/** Runs the scheduler every `intervalMs` in this process; returns a stop function. */
+/**
+ * Runs the scheduler, then AutoPay, every `intervalMs` in this process;
+ * returns a stop function. Every instance runs both: AutoPay's claims make
+ * that safe, and an instance that stops leaves nothing undone for long.
+ */
 export function startScheduler(services: Services, intervalMs: number): () => void {
   let running = false;
   const tick = async () => {
@@ -97,6 +102,23 @@ export function startScheduler(services: Services, intervalMs: number): () => vo
       if (run.charged || run.settled || run.recovered) services.log.info('payment scheduler', { ...run });
     } catch (error) {
       services.log.error('payment scheduler failed', { error: String((error as Error)?.message ?? error) });
+    }
+    // Apart from the payments above: a failure of one must not hold up the other.
+    try {
+      const run = await runAutopay(services, undefined, { recordIdle: false });
+      if (run.runId) {
+        const count = (outcome: string) => run.invoices.filter((i) => i.outcome === outcome).length;
+        services.log.info('autopay', {
+          day: run.day,
+          paid: count('paid'),
+          skipped: count('skipped_over_maximum'),
+          failed: count('failed'),
+          suspended: run.suspended.length,
+          ended: run.ended.length,
+        });
+      }
+    } catch (error) {
+      services.log.error('autopay run failed', { error: String((error as Error)?.message ?? error) });
     } finally {
       running = false;
     }

@@ -28,7 +28,14 @@ function snapshotKey(): string {
   const hash = createHash('sha256');
   for (const m of MIGRATIONS) hash.update(m.id).update(m.sql);
   // The seed's own source decides the data, so a change to it must make a new snapshot.
-  for (const file of ['server/db/seed.ts', 'server/db/generate.ts']) hash.update(readFileSync(resolve(file)));
+  for (const file of [
+    'server/db/seed.ts',
+    'server/db/seed-wallet.ts',
+    'server/autopay/agreement.ts',
+    'server/db/generate.ts',
+  ]) {
+    hash.update(readFileSync(resolve(file)));
+  }
   hash.update(today());
   return hash.digest('hex').slice(0, 16);
 }

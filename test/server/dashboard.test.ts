@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createServices } from '../../server/app.js';
+import { runAutopay } from '../../server/autopay/runner.js';
+import { silentLogger, type Services } from '../../server/http/services.js';
+import { autopayFixtures } from '../helpers/autopay.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { today } from '../helpers/database.js';
 
@@ -66,5 +70,114 @@ describe('GET /dashboard', () => {
         where account_number in ('F3R901', 'F3R902') and status in ('open', 'past_due', 'payment_returned')`,
     );
     assert.equal(viewer.currencies[0].balanceDue.amount, expected!.balance);
+  });
+});
+
+describe('GET /dashboard: AutoPay and wallet alerts', () => {
+  let server: TestServer;
+  let fixtures: ReturnType<typeof autopayFixtures>;
+  let services: Services;
+  before(async () => {
+    server = await startTestServer();
+    services = createServices({ db: server.db, log: silentLogger });
+    fixtures = autopayFixtures(server.db, services.gateway);
+  });
+  after(() => server.close());
+
+  type Alert = { code: string; severity: string; count: number; amounts: { amount: number; currency: string }[] };
+  const alert = async (userId: string, code: string): Promise<Alert | undefined> => {
+    const body = await (await server.api('/dashboard', { token: await server.tokenFor(userId) })).json();
+    return body.alerts.find((a: Alert) => a.code === code);
+  };
+  const countOf = async (userId: string, code: string) => (await alert(userId, code))?.count ?? 0;
+
+  test('suspended rules count in the scope of the caller', async () => {
+    const before = {
+      admin: await countOf('admin1', 'autopay_suspended'),
+      manager: await countOf('manager1', 'autopay_suspended'),
+      viewer: await countOf('viewer1', 'autopay_suspended'),
+    };
+    const method = await fixtures.addCard();
+    // W9E530 is in manager1's plan; E7T310 is in no one's scope but the administrator's.
+    await fixtures.addRule({ account: 'W9E530', method, status: 'suspended' });
+    await fixtures.addRule({ account: 'E7T310', method, status: 'suspended' });
+    assert.equal(await countOf('admin1', 'autopay_suspended'), before.admin + 2);
+    assert.equal(await countOf('manager1', 'autopay_suspended'), before.manager + 1);
+    assert.equal(await countOf('viewer1', 'autopay_suspended'), before.viewer);
+    assert.equal((await alert('admin1', 'autopay_suspended'))!.severity, 'critical');
+  });
+
+  test('invoices AutoPay skipped over the maximum, while still unpaid, with amounts per currency', async () => {
+    const day = today();
+    const method = await fixtures.addCard();
+    await fixtures.addRule({ account: '4R7X21', method, maximum: 1_000 });
+    await fixtures.addRule({ account: 'F3R901', method, maximum: 1_000 });
+    const usd = [
+      await fixtures.addInvoice({ account: '4R7X21', amount: 5_000, due: day }),
+      await fixtures.addInvoice({ account: '4R7X21', amount: 7_000, due: day }),
+    ];
+    await fixtures.addInvoice({ account: 'F3R901', amount: 3_000, due: day });
+    await fixtures.addInvoice({ account: '4R7X21', amount: 900, due: day }); // under the maximum: paid
+    await runAutopay(services, day);
+
+    assert.deepEqual(await alert('payer1', 'autopay_skipped'), {
+      code: 'autopay_skipped',
+      severity: 'warning',
+      count: 3,
+      amounts: [
+        { amount: 3_000, currency: 'EUR' },
+        { amount: 12_000, currency: 'USD' },
+      ],
+    });
+    assert.deepEqual((await alert('viewer1', 'autopay_skipped'))!.amounts, [{ amount: 3_000, currency: 'EUR' }]);
+    assert.equal(await countOf('manager1', 'autopay_skipped'), 2);
+
+    // Paid by hand: no longer something to act on.
+    const card = await (
+      await server.api('/card-tokens', {
+        method: 'POST',
+        json: { holder: 'P', number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', postalCode: '30301' },
+      })
+    ).json();
+    const paid = await server.api('/payments', {
+      method: 'POST',
+      token: await server.tokenFor('payer1'),
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      json: { invoices: [{ number: usd[0], amount: 5_000 }], processingDate: day, source: { token: card.token } },
+    });
+    assert.equal(paid.status, 201);
+    const after = await alert('payer1', 'autopay_skipped');
+    assert.equal(after!.count, 2);
+    assert.deepEqual(after!.amounts, [
+      { amount: 3_000, currency: 'EUR' },
+      { amount: 7_000, currency: 'USD' },
+    ]);
+  });
+
+  test('the caller’s own cards expired or expiring within 30 days; removed ones and others’ do not count', async () => {
+    const [year, month] = today().split('-').map(Number) as [number, number];
+    const shift = (by: number) => ({
+      expMonth: ((month - 1 + by + 12) % 12) + 1,
+      expYear: year + Math.floor((month - 1 + by) / 12),
+    });
+    const admin = await countOf('admin1', 'card_expiring');
+    assert.equal(await countOf('payer1', 'card_expiring'), 0);
+    await fixtures.addCard('payer1', shift(2)); // good for at least 31 more days
+    assert.equal(await alert('payer1', 'card_expiring'), undefined);
+    await fixtures.addCard('payer1', shift(0)); // good through the end of this month
+    assert.deepEqual(await alert('payer1', 'card_expiring'), {
+      code: 'card_expiring',
+      severity: 'info',
+      count: 1,
+      amounts: [],
+    });
+    const expired = await fixtures.addCard('payer1', shift(-1));
+    assert.deepEqual(
+      [(await alert('payer1', 'card_expiring'))!.count, (await alert('payer1', 'card_expiring'))!.severity],
+      [2, 'warning'],
+    );
+    await server.db.query('update payment_methods set removed_at = now() where id = $1', [expired]);
+    assert.equal(await countOf('payer1', 'card_expiring'), 1);
+    assert.equal(await countOf('admin1', 'card_expiring'), admin, 'another user’s cards are not the admin’s');
   });
 });

@@ -35,6 +35,16 @@ export const billingDashboardStyles = css`
     margin: 0;
     padding-inline-start: 1.2rem;
   }
+  /* The words say how serious each alert is; the bullet's colour repeats it at a glance. */
+  .alerts li.critical::marker {
+    color: var(--_ups-danger);
+  }
+  .alerts li.warning::marker {
+    color: var(--_ups-warning);
+  }
+  .alerts li.info::marker {
+    color: var(--_ups-muted);
+  }
   .currency + .currency {
     margin-top: calc(var(--_ups-space) * 3);
   }

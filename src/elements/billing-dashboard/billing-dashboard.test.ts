@@ -56,6 +56,63 @@ describe('<ups-billing-dashboard>', () => {
     expect($$(el, '.aging caption').map((c) => c.textContent!.trim())).to.deep.equal(['Aging of amounts due (EUR)']);
   });
 
+  it('says which AutoPay rules are suspended and which of the user’s cards expire, in English and French', async () => {
+    // The demo seeds a rule suspended for an expired card, and admin1's wallet holds an expired and an expiring card.
+    const client = new BillingClient({ baseUrl: '/api/v1', getToken: () => tokenFor('admin1') });
+    const { alerts } = await client.call(getDashboard);
+    const suspended = alerts.find((a) => a.code === 'autopay_suspended')!;
+    const cards = alerts.find((a) => a.code === 'card_expiring')!;
+    expect(suspended.count).to.be.greaterThan(0);
+    expect(cards.count).to.be.greaterThan(0);
+    const texts = async (locale: string) => {
+      const el = await mount<UpsBillingDashboard>(html`<ups-billing-dashboard></ups-billing-dashboard>`, {
+        user: 'admin1',
+        locale,
+      });
+      await loaded(el);
+      // French messages load on first use: the figures may show before them.
+      const title = locale === 'fr' ? 'Vue d’ensemble de la facturation' : 'Billing overview';
+      await until(() => $(el, 'h2').textContent === title, `${locale} messages`);
+      return $$(el, '.alerts li').map((li) => ({ text: li.textContent!.trim(), severity: li.className }));
+    };
+    const one = (count: number, singular: string, plural: string) => (count === 1 ? singular : plural);
+
+    const en = await texts('en');
+    expect(en).to.deep.include({
+      text: one(
+        suspended.count,
+        '1 AutoPay rule is suspended: its payment method was removed or has expired.',
+        `${suspended.count} AutoPay rules are suspended: their payment method was removed or has expired.`,
+      ),
+      severity: suspended.severity,
+    });
+    expect(en).to.deep.include({
+      text: one(
+        cards.count,
+        '1 card in your wallet has expired or expires within 30 days.',
+        `${cards.count} cards in your wallet have expired or expire within 30 days.`,
+      ),
+      severity: cards.severity,
+    });
+    expect(en.map((a) => a.text).join(' ')).not.to.contain('Something needs your attention');
+
+    const fr = (await texts('fr')).map((a) => a.text);
+    expect(fr).to.include(
+      one(
+        suspended.count,
+        '1 paiement automatique est suspendu : son mode de paiement a été supprimé ou a expiré.',
+        `${suspended.count} paiements automatiques sont suspendus : leur mode de paiement a été supprimé ou a expiré.`,
+      ),
+    );
+    expect(fr).to.include(
+      one(
+        cards.count,
+        '1 carte de votre portefeuille a expiré ou expire dans les 30 jours.',
+        `${cards.count} cartes de votre portefeuille ont expiré ou expirent dans les 30 jours.`,
+      ),
+    );
+  });
+
   it('shows loading, then a localized error with retry', async () => {
     let fail = true;
     const flaky = (async (input: RequestInfo | URL, init?: RequestInit) => {

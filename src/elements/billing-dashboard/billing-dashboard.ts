@@ -13,7 +13,8 @@ import type {} from '../../events/pay-request.js';
 import { billingDashboardStyles } from './billing-dashboard.styles.js';
 
 const BUCKETS: (keyof Aging)[] = ['current', 'days1to30', 'days31to60', 'days61to90', 'days90plus'];
-const KNOWN_ALERTS = new Set(['past_due']);
+/** Alert codes with a message of their own; others get the generic one (the server adds codes over time). */
+const KNOWN_ALERTS = new Set(['past_due', 'autopay_suspended', 'autopay_skipped', 'card_expiring']);
 
 /**
  * What the company owes at a glance: balance due, past due and due within a

@@ -20,6 +20,16 @@ export default {
   'dashboard.alerts.title': 'Needs your attention',
   'dashboard.alert.past_due.one': '{count} invoice is past due.',
   'dashboard.alert.past_due.other': '{count} invoices are past due.',
+  'dashboard.alert.autopay_suspended.one':
+    '{count} AutoPay rule is suspended: its payment method was removed or has expired.',
+  'dashboard.alert.autopay_suspended.other':
+    '{count} AutoPay rules are suspended: their payment method was removed or has expired.',
+  'dashboard.alert.autopay_skipped.one':
+    'AutoPay did not pay {count} invoice: it is over the rule’s maximum. Pay it yourself.',
+  'dashboard.alert.autopay_skipped.other':
+    'AutoPay did not pay {count} invoices: they are over the rule’s maximum. Pay them yourself.',
+  'dashboard.alert.card_expiring.one': '{count} card in your wallet has expired or expires within 30 days.',
+  'dashboard.alert.card_expiring.other': '{count} cards in your wallet have expired or expire within 30 days.',
   'dashboard.alert.unknown': 'Something needs your attention ({code}).',
   'dashboard.nothingDue': 'Nothing is due right now.',
   'dashboard.pay': 'Pay',

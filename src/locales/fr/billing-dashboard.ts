@@ -23,6 +23,17 @@ export default {
   'dashboard.alerts.title': 'À traiter',
   'dashboard.alert.past_due.one': '{count} facture est en retard.',
   'dashboard.alert.past_due.other': '{count} factures sont en retard.',
+  'dashboard.alert.autopay_suspended.one':
+    '{count} paiement automatique est suspendu : son mode de paiement a été supprimé ou a expiré.',
+  'dashboard.alert.autopay_suspended.other':
+    '{count} paiements automatiques sont suspendus : leur mode de paiement a été supprimé ou a expiré.',
+  'dashboard.alert.autopay_skipped.one':
+    'Le paiement automatique n’a pas réglé {count} facture : elle dépasse le maximum de la règle. Payez-la vous-même.',
+  'dashboard.alert.autopay_skipped.other':
+    'Le paiement automatique n’a pas réglé {count} factures : elles dépassent le maximum de la règle. Payez-les vous-même.',
+  'dashboard.alert.card_expiring.one': '{count} carte de votre portefeuille a expiré ou expire dans les 30 jours.',
+  'dashboard.alert.card_expiring.other':
+    '{count} cartes de votre portefeuille ont expiré ou expirent dans les 30 jours.',
   'dashboard.alert.unknown': 'Un élément demande votre attention ({code}).',
   'dashboard.nothingDue': 'Rien à payer pour le moment.',
   'dashboard.pay': 'Payer',
