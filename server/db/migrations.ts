@@ -381,6 +381,9 @@ create table autopay_outcomes (
   updated_at timestamptz not null default now()
 );
 create index autopay_outcomes_rule on autopay_outcomes (rule_id, run_date desc);
+-- The runner's lookups: a plan rule reads its plan's invoices, and each run looks for claims a crash left behind.
+create index invoices_plan on invoices (plan_id) where plan_id is not null;
+create index autopay_outcomes_claimed on autopay_outcomes (updated_at) where outcome = 'claimed';
 `,
   },
 ];
