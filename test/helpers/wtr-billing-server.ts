@@ -6,6 +6,9 @@
  *   only read;
  * - `POST /__test/servers` → `{ apiBase }` — a private server on its own fresh
  *   database, for tests that write; its API lives under `/__srv/<id>/api/v1`.
+ * - `POST /__test/autopay?api=<apiBase>&weeks=N&date=YYYY-MM-DD` — on a
+ *   private server, what `npm run ops` does: issue N weeks of Demo Co's
+ *   invoices, then run AutoPay for the date; answers the run's outcomes.
  *
  * The browser talks HTTP to the dev server, which hands the request to the
  * Hono app in this process: no fake anywhere, and no second port to find.
@@ -21,6 +24,9 @@ import type { Db } from '../../server/db/db.js';
 import { silentLogger } from '../../server/http/services.js';
 import { freshDatabase } from './database.js';
 import { addLargeInvoice } from '../../server/db/scenarios.js';
+import { createServices } from '../../server/app.js';
+import { runAutopay } from '../../server/autopay/runner.js';
+import { issueInvoices } from '../../server/db/issue-invoices.js';
 
 interface Instance {
   fetch: (request: Request) => Response | Promise<Response>;
@@ -102,6 +108,23 @@ export function billingServerPlugin(): { plugin: Plugin; middleware: (ctx: Conte
         return;
       }
       ctx.body = { number: await addLargeInvoice((await instance).db, '4R7X21', 3000) };
+      return;
+    }
+    if (ctx.path === '/__test/autopay' && ctx.method === 'POST') {
+      const id = /^\/__srv\/(\d+)\//.exec(String(ctx.query['api'] ?? ''))?.[1];
+      const instance = id ? privates.get(id) : undefined;
+      const date = String(ctx.query['date'] ?? new Date().toISOString().slice(0, 10));
+      if (!instance || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+        ctx.status = 400;
+        return;
+      }
+      const { db } = await instance;
+      const weeks = Number(ctx.query['weeks'] ?? 0);
+      if (weeks > 0) {
+        const [demo] = await db.query<{ id: string }>(`select id from companies where name = 'Demo Co'`);
+        await issueInvoices(db, { companyId: demo!.id, weeks, today: new Date().toISOString().slice(0, 10), seed: 5 });
+      }
+      ctx.body = await runAutopay(createServices({ db, log: silentLogger }), date, { instance: 'browser-tests' });
       return;
     }
     const match = /^\/__srv\/(\d+)(\/(?:api\/|card-frame).*)$/.exec(ctx.path);
