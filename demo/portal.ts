@@ -11,6 +11,8 @@ import '../src/ups-invoice-detail.js';
 import '../src/ups-invoice-table.js';
 import '../src/ups-pay-form.js';
 import '../src/ups-payment-activity.js';
+import '../src/ups-autopay.js';
+import '../src/ups-wallet.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const client = new BillingClient({ baseUrl: '/api/v1' });
@@ -73,6 +75,8 @@ document.addEventListener('ups-invoice-open', (event) => {
 const payDialog = $<HTMLDialogElement>('pay-dialog');
 const payForm = $<HTMLElementTagNameMap['ups-pay-form']>('pay-form');
 document.addEventListener('ups-pay-request', (event) => {
+  // The portal has its own pay dialog: elements that would open their own (AutoPay's "pay now") need not.
+  event.preventDefault();
   payForm.invoices = event.detail.invoices;
   if (dialog.open) dialog.close();
   payDialog.showModal();
@@ -90,5 +94,17 @@ document.addEventListener('ups-payment-success', () => activity.refresh());
 document.addEventListener('ups-payment-cancel', (event) => {
   $('host-log').textContent = `Payment ${event.detail.receipt.confirmationNumber} cancelled.`;
   table.refresh();
+  document.querySelector('ups-billing-dashboard')?.refresh();
+});
+
+// A wallet change can suspend or resume AutoPay rules; a rule change can affect the dashboard's alerts.
+const autopay = $<HTMLElementTagNameMap['ups-autopay']>('autopay');
+document.addEventListener('ups-wallet-change', (event) => {
+  $('host-log').textContent = `Payment method ${event.detail.action}: ${event.detail.method.method.type}.`;
+  autopay.refresh();
+  document.querySelector('ups-billing-dashboard')?.refresh();
+});
+document.addEventListener('ups-autopay-change', (event) => {
+  $('host-log').textContent = `AutoPay rule ${event.detail.action}.`;
   document.querySelector('ups-billing-dashboard')?.refresh();
 });

@@ -6,10 +6,12 @@
 export * from './api/index.js';
 export { billingContext, type BillingContext, type SessionState } from './context/billing-context.js';
 export { UpsBillingProvider } from './context/billing-provider.js';
+export { UpsAutopay } from './elements/autopay/autopay.js';
 export { UpsBillingDashboard } from './elements/billing-dashboard/billing-dashboard.js';
 export { UpsInvoiceDetail } from './elements/invoice-detail/invoice-detail.js';
 export { UpsInvoiceTable } from './elements/invoice-table/invoice-table.js';
 export { UpsPayForm } from './elements/pay-form/pay-form.js';
 export { UpsPaymentActivity } from './elements/payment-activity/payment-activity.js';
+export { UpsWallet } from './elements/wallet/wallet.js';
 export { createI18n, LOCALES, type I18n, type Locale, type MessageOverrides } from './internal/i18n.js';
 export type { MessageKey } from './locales/types.js';

@@ -4,6 +4,8 @@
  * demand. Translations are typed against the English catalog: a missing or
  * extra key fails the type check.
  */
+import type autopay from './en/autopay.js';
+import type autopayForm from './en/autopay-form.js';
 import type dashboard from './en/billing-dashboard.js';
 import type common from './en/common.js';
 import type invoiceDetail from './en/invoice-detail.js';
@@ -11,15 +13,21 @@ import type invoiceTable from './en/invoice-table.js';
 import type payForm from './en/pay-form.js';
 import type paymentActivity from './en/payment-activity.js';
 import type receipt from './en/receipt.js';
+import type wallet from './en/wallet.js';
+import type walletForms from './en/wallet-forms.js';
 
 export type Translation<T> = { readonly [K in keyof T]: string };
 
 /** Every message key of the library. */
 export type MessageKey =
   | keyof typeof common
+  | keyof typeof autopay
+  | keyof typeof autopayForm
   | keyof typeof invoiceTable
   | keyof typeof invoiceDetail
   | keyof typeof dashboard
   | keyof typeof payForm
   | keyof typeof paymentActivity
-  | keyof typeof receipt;
+  | keyof typeof receipt
+  | keyof typeof wallet
+  | keyof typeof walletForms;

@@ -1,0 +1,38 @@
+/** Messages de <ups-wallet> en français. */
+import type wallet from '../en/wallet.js';
+import type { Translation } from '../types.js';
+
+export default {
+  'wallet.title': 'Moyens de paiement',
+  'wallet.loading': 'Chargement des moyens de paiement…',
+  'wallet.error': 'Les moyens de paiement n’ont pas pu être chargés.',
+  'wallet.empty': 'Aucun moyen de paiement enregistré pour le moment.',
+  'wallet.readOnly': 'Votre rôle vous permet de consulter les moyens de paiement, pas de les modifier.',
+  'wallet.count.one': '{count} moyen de paiement',
+  'wallet.count.other': '{count} moyens de paiement',
+  'wallet.view.label': 'Affichage',
+  'wallet.view.grid': 'Grille',
+  'wallet.view.list': 'Liste',
+  'wallet.add': 'Ajouter un moyen de paiement',
+  'wallet.caption': 'Moyens de paiement enregistrés, celui par défaut d’abord',
+  'wallet.col.method': 'Moyen de paiement',
+  'wallet.col.holder': 'Titulaire',
+  'wallet.col.expiry': 'Expiration',
+  'wallet.col.status': 'Statut',
+  'wallet.col.autopay': 'Paiement automatique',
+  'wallet.col.actions': 'Actions',
+  'wallet.badge.default': 'Par défaut',
+  'wallet.badge.expired': 'Expirée',
+  'wallet.badge.expiresSoon': 'Expire bientôt',
+  'wallet.expires': 'Expire fin {date}',
+  'wallet.expiredOn': 'Expirée fin {date}',
+  'wallet.expiredHint': 'Mettez à jour la date d’expiration pour payer à nouveau avec cette carte.',
+  'wallet.usedBy': 'Paiement automatique : {scopes}',
+  'wallet.scope.account': 'compte {number}',
+  'wallet.scope.plan': 'plan {number}',
+  'wallet.action.edit': 'Modifier',
+  'wallet.action.makeDefault': 'Définir par défaut',
+  'wallet.action.remove': 'Supprimer',
+  'wallet.defaultSet': '{method} est désormais votre moyen de paiement par défaut.',
+  'wallet.error.not_found': 'Ce moyen de paiement n’existe plus. La liste a été actualisée.',
+} satisfies Translation<typeof wallet>;

@@ -1,0 +1,13 @@
+/** Defines `<ups-autopay>`. */
+import { UpsAutopay } from './elements/autopay/autopay.js';
+import { define } from './internal/define.js';
+
+define('ups-autopay', UpsAutopay);
+
+export { UpsAutopay };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ups-autopay': UpsAutopay;
+  }
+}
