@@ -10,8 +10,6 @@ import type { PaymentReceipt } from '../api/schemas/payment.js';
 import type { MessageKey } from '../locales/types.js';
 import type { I18n } from './i18n.js';
 
-const FAILURES = new Set(['insufficient_funds', 'expired_card', 'do_not_honor', 'gateway_unavailable']);
-
 /**
  * "Visa •••• 4242" on screen, "Visa ending 4242" for screen readers, which
  * would otherwise read four bullets. A wallet nickname comes first.
@@ -32,9 +30,8 @@ export function renderPaymentStatus(i18n: I18n, status: PaymentReceipt['status']
   return html`<span class="badge ${status}" part="status">${i18n.t(`payment.status.${status}`)}</span>`;
 }
 
-/** The confirmation number, then status, dates, method, total, and why it failed if it did. */
-export function renderReceiptFacts(i18n: I18n, receipt: PaymentReceipt): TemplateResult {
-  const failure = receipt.failureCode;
+/** The confirmation number, then status, dates, method, total, and why it failed (`reason`) if it did. */
+export function renderReceiptFacts(i18n: I18n, receipt: PaymentReceipt, reason?: string): TemplateResult {
   const facts: [MessageKey, string | TemplateResult][] = [
     ['receipt.status', renderPaymentStatus(i18n, receipt.status)],
     ['receipt.date', i18n.date(receipt.processingDate)],
@@ -42,14 +39,7 @@ export function renderReceiptFacts(i18n: I18n, receipt: PaymentReceipt): Templat
     ['receipt.method', renderMethod(i18n, receipt.method)],
     ['receipt.total', i18n.money(receipt.total)],
   ];
-  if (failure) {
-    facts.push([
-      'receipt.reason',
-      FAILURES.has(failure)
-        ? i18n.t(`receipt.failure.${failure}` as MessageKey)
-        : i18n.t('receipt.failure.unknown', { code: failure }),
-    ]);
-  }
+  if (reason) facts.push(['receipt.reason', reason]);
   return html`<dl class="receipt-facts" part="receipt">
     <div class="confirmation">
       <dt>${i18n.t('receipt.confirmation')}</dt>

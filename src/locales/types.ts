@@ -12,6 +12,7 @@ import type invoiceDetail from './en/invoice-detail.js';
 import type invoiceTable from './en/invoice-table.js';
 import type payForm from './en/pay-form.js';
 import type paymentActivity from './en/payment-activity.js';
+import type paymentFailure from './en/payment-failure.js';
 import type receipt from './en/receipt.js';
 import type wallet from './en/wallet.js';
 import type walletForms from './en/wallet-forms.js';
@@ -28,6 +29,7 @@ export type MessageKey =
   | keyof typeof dashboard
   | keyof typeof payForm
   | keyof typeof paymentActivity
+  | keyof typeof paymentFailure
   | keyof typeof receipt
   | keyof typeof wallet
   | keyof typeof walletForms;

@@ -10,6 +10,7 @@ import { renderMethod } from '../../internal/receipt.js';
 import type { MessageKey } from '../../locales/types.js';
 import { amountText, scheduleText, scopeLabel, untilText } from './autopay-format.js';
 import type { Field } from './autopay-rule-check.js';
+import { paymentFailure } from '../../internal/payment-failure.js';
 
 export interface RuleCardProps {
   i18n: I18n;
@@ -58,12 +59,6 @@ export function renderRunTable(i18n: I18n, run: NextRun, caption: string): Templ
   </table>`;
 }
 
-function failureText(i18n: I18n, code: string): string {
-  const key = `receipt.failure.${code}` as MessageKey;
-  const text = i18n.t(key);
-  return text === key ? i18n.t('receipt.failure.unknown', { code }) : text;
-}
-
 function renderRecent(i18n: I18n, recent: readonly InvoiceOutcome[]): TemplateResult {
   if (!recent.length) return html`<p class="hint">${i18n.t('autopay.recent.none')}</p>`;
   return html`<table class="lines">
@@ -89,7 +84,7 @@ function renderRecent(i18n: I18n, recent: readonly InvoiceOutcome[]): TemplateRe
             <td>
               <span class="badge ${line.outcome}" part="outcome">${i18n.t(`autopay.outcome.${line.outcome}`)}</span>
             </td>
-            <td>${line.failureCode ? failureText(i18n, line.failureCode) : (line.confirmationNumber ?? '')}</td>
+            <td>${line.failureCode ? paymentFailure(i18n, line.failureCode) : (line.confirmationNumber ?? '')}</td>
           </tr>`,
       )}
     </tbody>

@@ -11,6 +11,7 @@ import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
 import { receiptStyles } from '../../internal/receipt.js';
 import { autopayMessages } from '../../locales/autopay.js';
+import { paymentFailureMessages } from '../../locales/payment-failure.js';
 import { receiptMessages } from '../../locales/receipt.js';
 import type {} from '../../events/autopay-change.js';
 import type {} from '../../events/pay-request.js';
@@ -59,7 +60,7 @@ const loadForm = () => (formModule ??= import('./autopay-rule-form.js'));
  */
 export class UpsAutopay extends UpsBillingElement {
   static override styles = [...UpsBillingElement.styles, receiptStyles, autopayStyles];
-  static override messages = [...UpsBillingElement.messages, receiptMessages, autopayMessages];
+  static override messages = [...UpsBillingElement.messages, receiptMessages, paymentFailureMessages, autopayMessages];
 
   readonly #rules = new Task(this, {
     task: async ([client, signedIn], { signal }): Promise<AutopayRuleList | null> =>

@@ -11,6 +11,7 @@ import { emit } from '../../internal/emit.js';
 import { printOnly } from '../../internal/print.js';
 import { receiptStyles, renderMethod, renderPaymentStatus } from '../../internal/receipt.js';
 import { paymentActivityMessages } from '../../locales/payment-activity.js';
+import { paymentFailureMessages } from '../../locales/payment-failure.js';
 import { receiptMessages } from '../../locales/receipt.js';
 import type {} from '../../events/payment-cancel.js';
 import { NO_FILTER, hasFilter, renderFilters, type ActivityFilter } from './payment-activity-filters.js';
@@ -37,7 +38,12 @@ const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unk
  */
 export class UpsPaymentActivity extends UpsBillingElement {
   static override styles = [...UpsBillingElement.styles, fieldStyles, receiptStyles, paymentActivityStyles];
-  static override messages = [...UpsBillingElement.messages, receiptMessages, paymentActivityMessages];
+  static override messages = [
+    ...UpsBillingElement.messages,
+    receiptMessages,
+    paymentFailureMessages,
+    paymentActivityMessages,
+  ];
 
   readonly #payments = new Task(this, {
     task: async ([client, signedIn, filter, page, pageSize], { signal }): Promise<PaymentPage | null> => {

@@ -19,9 +19,4 @@ export default {
   'receipt.invoice': 'Invoice',
   'receipt.account': 'Account',
   'receipt.amount': 'Amount',
-  'receipt.failure.insufficient_funds': 'Declined: insufficient funds.',
-  'receipt.failure.expired_card': 'Declined: the card has expired.',
-  'receipt.failure.do_not_honor': 'Declined by the card issuer.',
-  'receipt.failure.gateway_unavailable': 'The payment service did not answer; nothing was charged.',
-  'receipt.failure.unknown': 'The payment did not go through ({code}).',
 } as const;

@@ -22,9 +22,4 @@ export default {
   'receipt.invoice': 'Facture',
   'receipt.account': 'Compte',
   'receipt.amount': 'Montant',
-  'receipt.failure.insufficient_funds': 'Refusé : provision insuffisante.',
-  'receipt.failure.expired_card': 'Refusé : la carte a expiré.',
-  'receipt.failure.do_not_honor': 'Refusé par l’émetteur de la carte.',
-  'receipt.failure.gateway_unavailable': 'Le service de paiement n’a pas répondu ; rien n’a été débité.',
-  'receipt.failure.unknown': 'Le paiement n’a pas abouti ({code}).',
 } satisfies Translation<typeof receipt>;
