@@ -14,6 +14,7 @@ import type { Db } from '../server/db/db.js';
 import { issueInvoices } from '../server/db/issue-invoices.js';
 import { migrate } from '../server/db/migrate.js';
 import { openDatabase } from '../server/node.js';
+import { RECOVERY_USAGE, runRecoveryCommand } from '../server/ops/recovery.js';
 import { runScheduler } from '../server/payments/scheduler.js';
 
 const USAGE = `Usage: npm run ops -- <command> [options]
@@ -26,6 +27,7 @@ Commands:
                                     day; prints what happened to each invoice, then totals
   run-payments [--date YYYY-MM-DD]  run the scheduled payments due that day, settle bank debits,
                                     finish payments a crashed server left half-way
+${RECOVERY_USAGE}
 
 Options:
   --force   open the PGlite folder even though it looks in use (only after a server stopped
@@ -42,6 +44,12 @@ function parse(argv: string[]) {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     return { command: 'help' as const };
+  }
+  // Takes the request's id as an argument, checked by server/ops/recovery.ts.
+  if (command === 'approve-recovery') {
+    const args = rest.filter((arg) => arg !== '--force');
+    const force = rest.includes('--force');
+    return { command: 'approve-recovery' as const, args, date: new Date().toISOString().slice(0, 10), weeks: 1, force };
   }
   let values;
   try {
@@ -245,6 +253,9 @@ try {
       );
       break;
     }
+    case 'approve-recovery':
+      process.exitCode = await runRecoveryCommand(services, options.args);
+      break;
   }
 } finally {
   await db.close();

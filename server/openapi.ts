@@ -44,6 +44,19 @@ import {
   NextRun,
 } from '../src/api/schemas/autopay.js';
 import { Company, Scope, Session, SignInRequest, SignInResponse, User } from '../src/api/schemas/session.js';
+import {
+  AuditEntry,
+  AuditPage,
+  CreatedUser,
+  CreateRecoveryRequest,
+  CreateUserRequest,
+  ManagedUser,
+  RecoveryRequest,
+  RecoveryRequestList,
+  ScopeRequest,
+  UpdateUserRequest,
+  UserList,
+} from '../src/api/schemas/users.js';
 import { ROUTES } from './routes/index.js';
 
 /** Schemas published as named components; everything else is inlined. */
@@ -89,6 +102,17 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   AutopayRuleRequest,
   AutopayPreview,
   AutopayAgreement,
+  ManagedUser,
+  UserList,
+  ScopeRequest,
+  CreateUserRequest,
+  CreatedUser,
+  UpdateUserRequest,
+  RecoveryRequest,
+  RecoveryRequestList,
+  CreateRecoveryRequest,
+  AuditEntry,
+  AuditPage,
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -101,7 +125,8 @@ const ERROR_RESPONSES: Record<string, string> = {
   '413': 'Body too large',
   '415': 'Body is not JSON',
   '402': 'Payment declined (`declined_insufficient_funds`, `declined_expired_card`, `declined_do_not_honor`)',
-  '409': 'Conflict (`already_paid`, `idempotency_in_flight`, `not_cancellable`, `autopay_rule_exists`, `method_in_use`)',
+  '409':
+    'Conflict (`already_paid`, `idempotency_in_flight`, `not_cancellable`, `autopay_rule_exists`, `method_in_use`, `user_id_taken`, `last_administrator`, `already_administrator`)',
   '422': 'Valid, but cannot be carried out (e.g. `xml_not_enrolled`, `amount_mismatch`, `idempotency_key_mismatch`)',
   '429': 'Too many attempts; see `Retry-After`',
   '503': 'The payment gateway did not answer; nothing was charged (`gateway_unavailable`)',

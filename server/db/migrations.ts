@@ -386,4 +386,46 @@ create index invoices_plan on invoices (plan_id) where plan_id is not null;
 create index autopay_outcomes_claimed on autopay_outcomes (updated_at) where outcome = 'claimed';
 `,
   },
+  {
+    id: '006_users_admin',
+    sql: /* sql */ `
+-- Removing a user keeps the row: audit rows, payments and AutoPay agreements
+-- name who acted. A removed user cannot sign in, and a live token of theirs
+-- stops working at once (the caller is loaded per request).
+alter table users add column removed_at timestamptz;
+-- Live user IDs are unique without regard to case; a removed user's ID may be given again.
+drop index users_user_id;
+create unique index users_user_id on users (lower(user_id)) where removed_at is null;
+create index users_company_live on users (company_id) where removed_at is null;
+
+-- Kept on the row rather than read from the audit log, where sign-ins are
+-- the bulk of the rows. Earlier sign-ins are taken from the log once.
+alter table users add column last_sign_in_at timestamptz;
+update users u set last_sign_in_at = (
+  select max(l.at) from audit_log l where l.actor_id = u.id and l.action = 'session.sign_in');
+
+-- When a company's administrator has left: who it was, and who should take
+-- over. UPS operations approve it (npm run ops -- approve-recovery <id>).
+create table admin_recovery_requests (
+  id uuid primary key default gen_random_uuid(),
+  company_id uuid not null references companies(id),
+  requested_by uuid references users(id) on delete set null,
+  previous_admin_user_id text not null,
+  previous_admin_email text not null,
+  new_admin_user_id text not null,
+  new_admin_email text not null,
+  new_admin_name text,
+  status text not null default 'pending' check (status in ('pending', 'approved')),
+  -- The user who became administrator, once approved.
+  new_admin_id uuid references users(id),
+  created_at timestamptz not null default now(),
+  approved_at timestamptz,
+  check ((status = 'approved') = (approved_at is not null))
+);
+create index admin_recovery_requests_company on admin_recovery_requests (company_id, created_at desc);
+
+-- The audit log view filters by action prefix within a company, newest first.
+create index audit_log_company_action on audit_log (company_id, action text_pattern_ops, at desc);
+`,
+  },
 ];

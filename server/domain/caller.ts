@@ -32,7 +32,11 @@ export async function loadCaller(sql: Sql, userUuid: string): Promise<Caller | n
     name: string;
     role: Role;
     company_id: string | null;
-  }>('select id, user_id, email, name, role, company_id from users where id = $1', [userUuid]);
+  }>(
+    // A removed user's token is refused at once, however long it had left to run.
+    'select id, user_id, email, name, role, company_id from users where id = $1 and removed_at is null',
+    [userUuid],
+  );
   if (!user || !user.company_id) return null;
   const scopeAll = user.role === 'administrator';
   const scope = await sql.query<{ kind: 'account' | 'plan'; number: string }>(

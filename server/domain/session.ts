@@ -52,7 +52,7 @@ export async function signIn(services: Services, input: SignInRequest, ip: strin
     );
   }
   const [row] = await db.query<{ id: string; password_hash: string; company_id: string | null }>(
-    'select id, password_hash, company_id from users where lower(user_id) = $1',
+    'select id, password_hash, company_id from users where lower(user_id) = $1 and removed_at is null',
     [login],
   );
   const ok = await verifyPassword(input.password, row?.password_hash ?? (await decoyHash(config.passwordIterations)));
@@ -72,6 +72,8 @@ export async function signIn(services: Services, input: SignInRequest, ip: strin
   const { token, expiresAt } = await issueToken(caller.id, await services.tokenSecret(), config.tokenTtlSeconds, now);
   await db.transaction(async (tx) => {
     await clearFailures(tx, 'sign-in:user', login);
+    // User administration lists when each user last signed in.
+    await tx.query('update users set last_sign_in_at = $2 where id = $1', [caller.id, now.toISOString()]);
     await services.audit(tx, { companyId: caller.companyId, actorId: caller.id, action: 'session.sign_in' });
   });
   return { token, expiresAt, user: toUser(caller), company: await loadCompany(db, caller.companyId) };

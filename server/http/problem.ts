@@ -47,6 +47,10 @@ const TITLES: Record<ProblemCode, string> = {
   currency_mismatch: 'The amount is not in the currency of the account or plan',
   agreement_outdated: 'The AutoPay agreement has changed',
   method_unusable: 'This payment method is removed or expired',
+  user_id_taken: 'This user ID is already in use',
+  last_administrator: 'The company must keep at least one administrator',
+  recovery_mismatch: 'These details do not match our records',
+  already_administrator: 'This user is already an administrator',
 };
 
 export class ProblemError extends Error {

@@ -36,6 +36,15 @@ import {
 } from './payments.js';
 import { getSessionRoute, signInRoute } from './session.js';
 import {
+  createRecoveryRequestRoute,
+  createUserRoute,
+  listAuditLogRoute,
+  listRecoveryRequestsRoute,
+  listUsersRoute,
+  removeUserRoute,
+  updateUserRoute,
+} from './users.js';
+import {
   addPaymentMethodRoute,
   listPaymentMethodsRoute,
   removePaymentMethodRoute,
@@ -78,4 +87,11 @@ export const ROUTES: RouteTable = {
   createAutopayRule: createAutopayRuleRoute,
   updateAutopayRule: updateAutopayRuleRoute,
   cancelAutopayRule: cancelAutopayRuleRoute,
+  listUsers: listUsersRoute,
+  createUser: createUserRoute,
+  updateUser: updateUserRoute,
+  removeUser: removeUserRoute,
+  listRecoveryRequests: listRecoveryRequestsRoute,
+  createRecoveryRequest: createRecoveryRequestRoute,
+  listAuditLog: listAuditLogRoute,
 };

@@ -17,4 +17,5 @@ export * from './invoices.js';
 export * from './payment-methods.js';
 export * from './payments.js';
 export * from './session.js';
+export * from './users.js';
 export * from './wallet.js';

@@ -66,6 +66,15 @@ export const PROBLEM_CODES = [
   'agreement_outdated',
   /** The payment method is removed or expired. */
   'method_unusable',
+  // Administration
+  /** User IDs are sign-in names, unique without regard to case across every company. */
+  'user_id_taken',
+  /** The change would leave the company without an administrator: the last one is never removed or demoted. */
+  'last_administrator',
+  /** Recovery: the administrator details given do not match the company's records (which one is never said). */
+  'recovery_mismatch',
+  /** Recovery: the person named as the new administrator already is one. */
+  'already_administrator',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -111,6 +120,12 @@ export const FIELD_CODES = [
   'method_expired',
   /** The payment method was removed. */
   'method_removed',
+  /** Already in use by someone else (e.g. a user ID). */
+  'taken',
+  /** The caller's role may not give this value (e.g. a manager giving the administrator role). */
+  'not_allowed',
+  /** The company's last administrator cannot lose the role. */
+  'last_administrator',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

@@ -1,0 +1,719 @@
+/**
+ * The authorization matrix: every route of the route table × the four demo
+ * roles × {a resource in the caller's scope, one of the same company outside
+ * it, one of the other company}, against SPEC's roles table.
+ *
+ * It is generated from ROUTES: a route without an entry in MATRIX below
+ * fails the test, so a new route cannot escape it. Each entry says which row
+ * of SPEC's table governs the route (checked against the capability the
+ * route declares), where the route names what it acts on, and how to build a
+ * request for each role and scope case. The expected answer follows from
+ * those alone (see `expectation`):
+ *
+ * - **allowed**: 2xx, or 409/422 — refusals the server gives only once it
+ *   found the resource in the caller's scope and checked the role (request
+ *   validation, 400, runs before authorization and so proves nothing: a 400
+ *   here is a broken fixture and fails). Requests that would change the
+ *   shared fixtures are built to be refused that way (an amount that is not
+ *   the amount due, an outdated agreement version, a taken user ID…); the
+ *   few real writes (cancelling a rule, removing a user) act on fixtures
+ *   made for that one case.
+ * - **403**: the role may not, on something the caller may see.
+ * - **404**: the caller may not see the thing — out of scope, or another
+ *   company's — whatever its role (no existence leaks).
+ *
+ * Every allowed JSON or text answer is also scanned for the other company's
+ * account numbers and, for non-administrators, for the one account in no
+ * demo user's scope (E7T310): invoice and account numbers carry them, so a
+ * leak shows.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { AUTOPAY_AGREEMENT } from '../../server/autopay/agreement.js';
+import { DEMO_PASSWORD, OTHER_COMPANY_ADMIN } from '../../server/db/seed.js';
+import type { Capability } from '../../server/domain/roles.js';
+import { testGateway } from '../../server/payments/test-gateway.js';
+import { ROUTES } from '../../server/routes/index.js';
+import { autopayFixtures } from '../helpers/autopay.js';
+import { today } from '../helpers/database.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+const ROLES = ['admin1', 'manager1', 'payer1', 'viewer1'] as const;
+type Role = (typeof ROLES)[number];
+const SCOPES = ['in', 'out', 'other'] as const;
+type Scope = (typeof SCOPES)[number];
+
+/**
+ * SPEC §2's roles table, row by row. Written out here rather than imported
+ * from server/domain/roles.ts, so the server's table is tested against the
+ * spec and not against itself.
+ */
+const SPEC: Record<Capability, readonly Role[]> = {
+  // see invoices, download, print: all
+  'invoices:read': ['admin1', 'manager1', 'payer1', 'viewer1'],
+  // pay, manage own wallet, dispute: not viewers
+  'payments:write': ['admin1', 'manager1', 'payer1'],
+  'wallet:write': ['admin1', 'manager1', 'payer1'],
+  'disputes:write': ['admin1', 'manager1', 'payer1'],
+  // create / edit AutoPay
+  'autopay:write': ['admin1', 'manager1'],
+  // add / remove users, change roles: managers within their scope
+  'users:write': ['admin1', 'manager1'],
+  // add accounts, cancel enrolment; XML enrolment also for managers, in scope
+  'accounts:write': ['admin1'],
+  'accounts:xml': ['admin1', 'manager1'],
+  // issue 6: an audit log view for administrators
+  'audit:read': ['admin1'],
+};
+
+/** The demo users' scopes (server/db/seed.ts): an account each may see, for the "in scope" case. */
+const IN_ACCOUNT: Record<Role, string> = { admin1: '4R7X21', manager1: '4R7X21', payer1: '4R7X21', viewer1: 'F3R901' };
+/** Demo Co's account in no demo user's scope (only administrators see it), and the other company's. */
+const OUT_ACCOUNT = 'E7T310';
+const OTHER_ACCOUNT = 'N0RTH1';
+const account = (role: Role, scope: Scope) =>
+  scope === 'in' ? IN_ACCOUNT[role] : scope === 'out' ? OUT_ACCOUNT : OTHER_ACCOUNT;
+
+interface Req {
+  method: string;
+  path: string;
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Entry {
+  /** The row of SPEC's table; `null` for any signed-in user. Must equal the route's declared capability. */
+  capability: Capability | null;
+  /** Routes open without a session. They are run once, anonymously. */
+  public?: true;
+  /**
+   * Where the route names what it acts on. `path`: the server finds it
+   * first, so what the caller may not see is 404 whatever the role. `body`
+   * (or query): the role is checked first, then what is named. `none`: the
+   * route names nothing of a scope (lists filter by it, and are scanned).
+   */
+  target: 'path' | 'body' | 'none';
+  /** Personal things (exports, wallet methods): another user's is out of scope even for an administrator. */
+  personal?: true;
+  /** Unseen things are left out of an allowed answer (and `check` says so) rather than refused. */
+  unseen?: 'excluded';
+  /** Scope cases that differ; by default all three. Routes naming nothing run one. */
+  cases?: readonly Scope[];
+  request(role: Role, scope: Scope): Req;
+  /** More checks on an allowed answer. */
+  check?(role: Role, scope: Scope, body: unknown): void;
+}
+
+type Expected = 'allowed' | 403 | 404;
+
+function expectation(entry: Entry, role: Role, scope: Scope): Expected {
+  if (entry.public || entry.capability === null) return 'allowed';
+  const may = SPEC[entry.capability].includes(role);
+  const sees = scope === 'in' || (scope === 'out' && role === 'admin1' && !entry.personal);
+  if (entry.target === 'path') return !sees ? 404 : may ? 'allowed' : 403;
+  if (entry.target === 'body') return !may ? 403 : sees || entry.unseen ? 'allowed' : 404;
+  return may ? 'allowed' : 403;
+}
+
+function classify(status: number): Expected | 'other' {
+  if ((status >= 200 && status < 300) || status === 409 || status === 422) return 'allowed';
+  if (status === 403 || status === 404) return status;
+  return 'other';
+}
+
+// ── fixtures ───────────────────────────────────────────────────────────
+
+interface Fixtures {
+  invoice: Record<string, string>;
+  /** A completed payment on the account (so cancelling it is refused after authorization). */
+  payment: Record<string, string>;
+  /** Each user's own export, and the other company's. */
+  exportOf: Record<string, string>;
+  /** Each user's own live payment method. */
+  methodOf: Record<string, string>;
+  /** A live AutoPay rule per account. */
+  rule: Record<string, string>;
+  /** Users to edit: one per account of the scope cases, plus the other company's administrator. */
+  user: Record<string, { id: string; name: string }>;
+  /** Made for a case that really removes or cancels, so no other case loses its fixture. */
+  victimUser: Partial<Record<`${Role}:${Scope}`, string>>;
+  victimRule: Partial<Record<`${Role}:${Scope}`, string>>;
+}
+
+let fx: Fixtures;
+const key = () => crypto.randomUUID();
+
+const exportOwner = (role: Role, scope: Scope) =>
+  // Another user's export: the administrator's for others, the manager's for the administrator.
+  scope === 'in' ? role : scope === 'out' ? (role === 'admin1' ? 'manager1' : 'admin1') : OTHER_COMPANY_ADMIN;
+
+const ruleRequest = (role: Role, scope: Scope, agreementVersion: string) => ({
+  scope: { type: 'account', number: account(role, scope) },
+  methodId: fx.methodOf[role]!,
+  amount: { type: 'total_due' },
+  schedule: { type: 'days_before_due', days: 2 },
+  effectiveUntil: null,
+  agreementVersion,
+});
+
+/** What an allowed answer must never mention: the other company's accounts, and for non-administrators E7T310. */
+const leaks = (role: Role, text: string) =>
+  [/N0RTH/, /orthwind/, ...(role === 'admin1' ? [] : [new RegExp(OUT_ACCOUNT)])].filter((re) => re.test(text));
+
+const MATRIX: Record<string, Entry> = {
+  // ── session ──
+  signIn: {
+    capability: null,
+    public: true,
+    target: 'none',
+    request: () => ({ method: 'POST', path: '/session', json: { userId: 'viewer1', password: DEMO_PASSWORD } }),
+  },
+  getSession: { capability: null, target: 'none', cases: ['in'], request: () => ({ method: 'GET', path: '/session' }) },
+
+  // ── accounts, invoices, documents, dashboard ──
+  listAccounts: {
+    capability: 'invoices:read',
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/accounts' }),
+  },
+  listPlans: {
+    capability: 'invoices:read',
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/plans' }),
+  },
+  listInvoices: {
+    capability: 'invoices:read',
+    target: 'none',
+    // A list answers "nothing" where a single resource answers 404: asked for an account out of scope, it is empty.
+    request: (role, scope) => ({ method: 'GET', path: `/invoices?account=${account(role, scope)}&pageSize=5` }),
+    check: (role, scope, body) => {
+      const { total } = body as { total: number };
+      const sees = scope === 'in' || (scope === 'out' && role === 'admin1');
+      assert.ok(sees ? total > 0 : total === 0, `${total} invoices`);
+    },
+  },
+  getInvoice: {
+    capability: 'invoices:read',
+    target: 'path',
+    request: (role, scope) => ({ method: 'GET', path: `/invoices/${fx.invoice[account(role, scope)]}` }),
+  },
+  listInvoiceShipments: {
+    capability: 'invoices:read',
+    target: 'path',
+    request: (role, scope) => ({ method: 'GET', path: `/invoices/${fx.invoice[account(role, scope)]}/shipments` }),
+  },
+  downloadInvoiceDocument: {
+    capability: 'invoices:read',
+    target: 'path',
+    request: (role, scope) => ({
+      method: 'GET',
+      path: `/invoices/${fx.invoice[account(role, scope)]}/documents/csv`,
+    }),
+  },
+  createDocumentExport: {
+    capability: 'invoices:read',
+    target: 'body',
+    unseen: 'excluded',
+    request: (role, scope) => ({
+      method: 'POST',
+      path: '/document-exports',
+      json: { format: 'csv', numbers: [fx.invoice[account(role, scope)]] },
+    }),
+    check: (role, scope, body) => {
+      const { total, excluded } = body as { total: number; excluded: { number: string; reason: string }[] };
+      const sees = scope === 'in' || (scope === 'out' && role === 'admin1');
+      assert.deepEqual(
+        [total, excluded],
+        sees ? [1, []] : [0, [{ number: fx.invoice[account(role, scope)], reason: 'not_found' }]],
+      );
+    },
+  },
+  getDocumentExport: {
+    capability: 'invoices:read',
+    target: 'path',
+    personal: true,
+    request: (role, scope) => ({ method: 'GET', path: `/document-exports/${fx.exportOf[exportOwner(role, scope)]}` }),
+  },
+  downloadDocumentExport: {
+    capability: 'invoices:read',
+    target: 'path',
+    personal: true,
+    request: (role, scope) => ({
+      method: 'GET',
+      path: `/document-exports/${fx.exportOf[exportOwner(role, scope)]}/file`,
+    }),
+  },
+  getDashboard: {
+    capability: 'invoices:read',
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/dashboard' }),
+  },
+
+  // ── payments ──
+  getPaymentTypes: {
+    capability: null,
+    public: true,
+    target: 'none',
+    request: () => ({ method: 'GET', path: '/payment-types?country=US' }),
+  },
+  createCardToken: {
+    capability: null,
+    public: true,
+    target: 'none',
+    request: () => ({
+      method: 'POST',
+      path: '/card-tokens',
+      json: { holder: 'A', number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', postalCode: '30301' },
+    }),
+  },
+  createBankToken: {
+    capability: null,
+    public: true,
+    target: 'none',
+    request: () => ({ method: 'POST', path: '/bank-tokens', json: { type: 'paypal' } }),
+  },
+  createPayment: {
+    capability: 'payments:write',
+    target: 'body',
+    // One minor unit is never the amount due: refused (422) after the invoice was found and the role checked.
+    request: (role, scope) => ({
+      method: 'POST',
+      path: '/payments',
+      headers: { 'idempotency-key': key() },
+      json: {
+        invoices: [{ number: fx.invoice[account(role, scope)], amount: 1 }],
+        processingDate: today(),
+        source: { methodId: fx.methodOf[role] },
+      },
+    }),
+  },
+  listPayments: {
+    capability: 'invoices:read',
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/payments?pageSize=200' }),
+  },
+  getPayment: {
+    capability: 'invoices:read',
+    target: 'path',
+    request: (role, scope) => ({ method: 'GET', path: `/payments/${fx.payment[account(role, scope)]}` }),
+  },
+  cancelPayment: {
+    capability: 'payments:write',
+    target: 'path',
+    // A completed payment: not cancellable (409), once found and the role checked.
+    request: (role, scope) => ({ method: 'POST', path: `/payments/${fx.payment[account(role, scope)]}/cancel` }),
+  },
+  guestLookup: {
+    capability: null,
+    public: true,
+    target: 'none',
+    request: () => ({
+      method: 'POST',
+      path: '/guest/invoice-lookup',
+      headers: { 'x-test-client-ip': '10.9.9.9' },
+      json: { accountNumber: '4R7X21', invoiceNumber: fx.invoice['4R7X21'], amountDue: 1 },
+    }),
+  },
+  createGuestPayment: {
+    capability: null,
+    public: true,
+    target: 'none',
+    request: () => ({
+      method: 'POST',
+      path: '/guest/payments',
+      headers: { 'idempotency-key': key() },
+      json: { lookupToken: 'not-a-lookup-token', token: 'not-a-payment-token' },
+    }),
+  },
+
+  // ── wallet ──
+  listPaymentMethods: {
+    capability: 'invoices:read',
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/payment-methods' }),
+    check: (role, _scope, body) => {
+      assert.ok((body as { items: { id: string }[] }).items.some((m) => m.id === fx.methodOf[role]));
+    },
+  },
+  addPaymentMethod: {
+    capability: 'wallet:write',
+    target: 'none',
+    cases: ['in'],
+    // An unknown token: refused (422) after the role check.
+    request: () => ({ method: 'POST', path: '/payment-methods', json: { token: 'tok_unknown_0000' } }),
+  },
+  updatePaymentMethod: {
+    capability: 'wallet:write',
+    target: 'path',
+    personal: true,
+    // Bank numbers are never editable: 422 once the method is found and the role checked.
+    request: (role, scope) => ({
+      method: 'PATCH',
+      path: `/payment-methods/${fx.methodOf[exportOwner(role, scope)]}`,
+      json: { iban: 'FR7630006000011234567890189' },
+    }),
+  },
+  removePaymentMethod: {
+    capability: 'wallet:write',
+    target: 'path',
+    personal: true,
+    // A decision about a rule that does not use the method: 422, nothing removed.
+    request: (role, scope) => ({
+      method: 'POST',
+      path: `/payment-methods/${fx.methodOf[exportOwner(role, scope)]}/remove`,
+      json: { rules: [{ ruleId: key(), action: 'suspend' }] },
+    }),
+  },
+
+  // ── AutoPay ──
+  listAutopayRules: {
+    capability: 'invoices:read',
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/autopay-rules' }),
+  },
+  getAutopayAgreement: {
+    capability: 'invoices:read',
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/autopay-agreement' }),
+  },
+  previewAutopayRule: {
+    capability: 'autopay:write',
+    target: 'body',
+    request: (role, scope) => ({
+      method: 'POST',
+      path: '/autopay-rules/preview',
+      json: ruleRequest(role, scope, AUTOPAY_AGREEMENT.version),
+    }),
+  },
+  createAutopayRule: {
+    capability: 'autopay:write',
+    target: 'body',
+    // An outdated agreement: 409 after the scope was found, nothing created.
+    request: (role, scope) => ({ method: 'POST', path: '/autopay-rules', json: ruleRequest(role, scope, 'outdated') }),
+  },
+  updateAutopayRule: {
+    capability: 'autopay:write',
+    target: 'path',
+    request: (role, scope) => ({
+      method: 'PUT',
+      path: `/autopay-rules/${fx.rule[account(role, scope)]}`,
+      json: ruleRequest(role, scope, 'outdated'),
+    }),
+  },
+  cancelAutopayRule: {
+    capability: 'autopay:write',
+    target: 'path',
+    request: (role, scope) => ({
+      method: 'DELETE',
+      path: `/autopay-rules/${fx.victimRule[`${role}:${scope}`] ?? fx.rule[account(role, scope)]}`,
+    }),
+  },
+
+  // ── users ──
+  listUsers: {
+    capability: 'users:write',
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/users?pageSize=200' }),
+    check: (role, _scope, body) => {
+      const ids = (body as { items: { id: string }[] }).items.map((u) => u.id);
+      assert.ok(ids.includes(fx.user[IN_ACCOUNT[role]]!.id), 'the user in scope is listed');
+      assert.equal(ids.includes(fx.user[OUT_ACCOUNT]!.id), role === 'admin1', 'the user out of scope is not');
+    },
+  },
+  createUser: {
+    capability: 'users:write',
+    target: 'body',
+    // A taken user ID: 409 once the scope was found and the role checked; nothing created.
+    request: (role, scope) => ({
+      method: 'POST',
+      path: '/users',
+      json: {
+        userId: 'ADMIN1',
+        email: 'x@demo-co.example',
+        name: 'X',
+        role: 'viewer',
+        scope: { accounts: [account(role, scope)], plans: [] },
+      },
+    }),
+    check: (_role, _scope, body) => assert.equal((body as { code: string }).code, 'user_id_taken'),
+  },
+  updateUser: {
+    capability: 'users:write',
+    target: 'path',
+    // The user's own name again: a real update that changes nothing the other cases rely on.
+    request: (role, scope) => {
+      const user = fx.user[account(role, scope)]!;
+      return { method: 'PATCH', path: `/users/${user.id}`, json: { name: user.name } };
+    },
+  },
+  removeUser: {
+    capability: 'users:write',
+    target: 'path',
+    request: (role, scope) => ({
+      method: 'DELETE',
+      path: `/users/${fx.victimUser[`${role}:${scope}`] ?? fx.user[account(role, scope)]!.id}`,
+    }),
+  },
+  listRecoveryRequests: {
+    capability: null,
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/admin-recovery-requests' }),
+  },
+  createRecoveryRequest: {
+    capability: null,
+    // The company is the scope of a recovery request: within it any user may ask; another company's
+    // administrator is not recognised, with the same answer as a wrong e-mail.
+    target: 'none',
+    cases: ['in', 'other'],
+    request: (_role, scope) => ({
+      method: 'POST',
+      path: '/admin-recovery-requests',
+      json: {
+        previousAdminUserId: scope === 'in' ? 'admin1' : OTHER_COMPANY_ADMIN,
+        previousAdminEmail: scope === 'in' ? 'wrong@demo-co.example' : `${OTHER_COMPANY_ADMIN}@northwind.example`,
+        newAdminUserId: 'new-admin-x',
+        newAdminEmail: 'new@demo-co.example',
+      },
+    }),
+    check: (_role, _scope, body) => assert.equal((body as { code: string }).code, 'recovery_mismatch'),
+  },
+  listAuditLog: {
+    capability: 'audit:read',
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/audit-log?pageSize=200' }),
+  },
+};
+
+// ── the run ────────────────────────────────────────────────────────────
+
+interface Outcome {
+  op: string;
+  who: Role | 'anonymous' | 'no token';
+  scope: Scope;
+  expected: Expected | 401;
+  status: number;
+  problems: string[];
+}
+
+async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return results;
+}
+
+describe('authorization matrix', () => {
+  let server: TestServer;
+  const outcomes = new Map<string, Outcome[]>();
+  const missing = Object.keys(ROUTES).filter((op) => !MATRIX[op]);
+
+  before(async () => {
+    server = await startTestServer();
+    await Promise.all([...ROLES, OTHER_COMPANY_ADMIN].map((user) => server.tokenFor(user)));
+    fx = await buildFixtures(server);
+
+    const jobs: (() => Promise<Outcome>)[] = [];
+    for (const op of Object.keys(ROUTES)) {
+      const entry = MATRIX[op];
+      if (!entry) continue;
+      const run = (who: Outcome['who'], scope: Scope, expected: Expected | 401) => async (): Promise<Outcome> => {
+        const req = entry.request(who === 'anonymous' || who === 'no token' ? 'admin1' : who, scope);
+        const token = who === 'anonymous' || who === 'no token' ? undefined : await server.tokenFor(who);
+        const response = await server.api(req.path, {
+          method: req.method,
+          ...(req.json === undefined ? {} : { json: req.json }),
+          ...(req.headers ? { headers: req.headers } : {}),
+          ...(token ? { token } : {}),
+        });
+        const type = response.headers.get('content-type') ?? '';
+        // Files are read to the end (a streamed export must finish), but only text is scanned.
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const text = /json|text\//.test(type) ? new TextDecoder().decode(bytes) : '';
+        const problems: string[] = [];
+        const got = classify(response.status);
+        if (expected === 401 ? response.status !== 401 : got !== expected) {
+          problems.push(`expected ${expected}, got ${response.status} ${text.slice(0, 200)}`);
+        } else if (got === 'allowed' && who !== 'no token') {
+          const role = who === 'anonymous' ? 'viewer1' : who;
+          const leaked = entry.unseen && scope !== 'in' ? [] : leaks(role, text);
+          if (leaked.length) problems.push(`leaks ${leaked.join(', ')}: ${text.slice(0, 200)}`);
+          try {
+            entry.check?.(role, scope, text && /json/.test(type) ? JSON.parse(text) : text);
+          } catch (error) {
+            problems.push(`check: ${(error as Error).message}`);
+          }
+        }
+        return { op, who, scope, expected, status: response.status, problems };
+      };
+      if (entry.public) {
+        jobs.push(run('anonymous', 'in', 'allowed'));
+        continue;
+      }
+      jobs.push(run('no token', 'in', 401));
+      for (const role of ROLES) {
+        for (const scope of entry.cases ?? SCOPES) jobs.push(run(role, scope, expectation(entry, role, scope)));
+      }
+    }
+    // PGlite answers one query at a time: a few requests in flight keep it busy without queueing many.
+    for (const outcome of await pool(jobs, 6)) {
+      outcomes.set(outcome.op, [...(outcomes.get(outcome.op) ?? []), outcome]);
+    }
+  });
+  after(() => server?.close());
+
+  test('every route of the route table has a matrix entry', () => {
+    assert.deepEqual(missing, [], `routes without an entry in MATRIX: ${missing.join(', ')}`);
+    assert.deepEqual(
+      Object.keys(MATRIX).filter((op) => !(op in ROUTES)),
+      [],
+      'entries for routes that no longer exist',
+    );
+  });
+
+  for (const [op, route] of Object.entries(ROUTES)) {
+    const entry = MATRIX[op];
+    if (!entry) continue;
+    test(`${op} (${route.endpoint.method} ${route.endpoint.path})`, (t) => {
+      // The entry's SPEC row is the one the route declares, and public routes are exactly the entries marked so.
+      assert.equal(route.capability, entry.capability, 'capability');
+      assert.equal(route.endpoint.auth, !entry.public, 'auth');
+      if (route.endpoint.params)
+        assert.equal(entry.target, 'path', 'routes with path params act on what the path names');
+      const results = outcomes.get(op) ?? [];
+      const summary = results.map(
+        (o) => `${o.who}${o.who === 'anonymous' || o.who === 'no token' ? '' : `/${o.scope}`} ${o.status}`,
+      );
+      t.diagnostic(summary.join(', '));
+      assert.deepEqual(
+        results.filter((o) => o.problems.length).map((o) => `${o.who} ${o.scope}: ${o.problems.join('; ')}`),
+        [],
+      );
+      assert.ok(results.length > 0);
+    });
+  }
+});
+
+// ── fixture set-up ─────────────────────────────────────────────────────
+
+async function buildFixtures(server: TestServer): Promise<Fixtures> {
+  const { db } = server;
+  const auto = autopayFixtures(db, testGateway(db));
+  const accounts = [...new Set([...Object.values(IN_ACCOUNT), OUT_ACCOUNT, OTHER_ACCOUNT])];
+
+  const invoice: Record<string, string> = {};
+  const payment: Record<string, string> = {};
+  for (const number of accounts) {
+    const [inv] = await db.query<{ number: string }>(
+      `select number from invoices where account_number = $1 and status = 'open' and amount_due > 0
+        order by number limit 1`,
+      [number],
+    );
+    const [pay] = await db.query<{ confirmation_number: string }>(
+      `select p.confirmation_number from payments p
+        where p.status = 'completed' and p.kind = 'one_time'
+          and exists (select 1 from payment_allocations a join invoices i on i.id = a.invoice_id
+                       where a.payment_id = p.id and i.account_number = $1)
+        order by p.confirmation_number limit 1`,
+      [number],
+    );
+    invoice[number] = inv!.number;
+    payment[number] = pay!.confirmation_number;
+  }
+
+  // Wallets: the seed gives none to the viewer (it cannot add one) nor to the other company. A method held
+  // from before a role change makes the viewer's case one of role (403), not of visibility.
+  await auto.addCard('viewer1');
+  await auto.addCard(OTHER_COMPANY_ADMIN);
+  const methodOf: Record<string, string> = {};
+  for (const user of [...ROLES, OTHER_COMPANY_ADMIN]) {
+    const [row] = await db.query<{ id: string }>(
+      `select m.id from payment_methods m join users u on u.id = m.user_id
+        where u.user_id = $1 and m.removed_at is null order by m.is_default desc, m.created_at limit 1`,
+      [user],
+    );
+    methodOf[user] = row!.id;
+  }
+
+  const exportOf: Record<string, string> = {};
+  for (const user of [...ROLES, OTHER_COMPANY_ADMIN]) {
+    const number = invoice[user === OTHER_COMPANY_ADMIN ? OTHER_ACCOUNT : IN_ACCOUNT[user as Role]];
+    const response = await server.api('/document-exports', {
+      method: 'POST',
+      json: { format: 'csv', numbers: [number] },
+      token: await server.tokenFor(user),
+    });
+    assert.equal(response.status, 201);
+    exportOf[user] = ((await response.json()) as { id: string }).id;
+  }
+
+  // One live rule per account: the seed has none on these.
+  const rule: Record<string, string> = {
+    '4R7X21': await auto.addRule({ account: '4R7X21', method: methodOf['manager1']!, by: 'manager1' }),
+    F3R901: await auto.addRule({ account: 'F3R901', method: methodOf['admin1']! }),
+    [OUT_ACCOUNT]: await auto.addRule({ account: OUT_ACCOUNT, method: methodOf['admin1']! }),
+    [OTHER_ACCOUNT]: await auto.addRule({
+      account: OTHER_ACCOUNT,
+      method: methodOf[OTHER_COMPANY_ADMIN]!,
+      by: OTHER_COMPANY_ADMIN,
+    }),
+  };
+  // Cancelled for real, each by one case; on accounts in that caller's scope with no rule yet.
+  const victimRule: Fixtures['victimRule'] = {
+    'admin1:in': await auto.addRule({ account: 'W9E530', method: methodOf['admin1']! }),
+    'manager1:in': await auto.addRule({ account: '8F2K44', method: methodOf['manager1']!, by: 'manager1' }),
+    // Seattle's seeded rule: in no demo user's scope but the administrator's.
+    'admin1:out': (
+      await db.query<{ id: string }>(
+        `select r.id from autopay_rules r join accounts a on a.id = r.account_id where a.number = 'K2M8Q5'`,
+      )
+    )[0]!.id,
+  };
+
+  const [{ hash } = { hash: '' }] = await db.query<{ hash: string }>(
+    `select password_hash as hash from users where user_id = 'admin1'`,
+  );
+  const addUser = async (userId: string, accounts: string[]) => {
+    const [row] = await db.query<{ id: string }>(
+      `insert into users (company_id, user_id, email, name, role, password_hash)
+       select id, $1, $1 || '@demo-co.example', 'Matrix ' || $1, 'viewer', $2 from companies where name = 'Demo Co'
+       returning id`,
+      [userId, hash],
+    );
+    await db.query(
+      `insert into user_scope (user_id, account_id) select $1, id from accounts where number = any($2::text[])`,
+      [row!.id, accounts],
+    );
+    return { id: row!.id, name: `Matrix ${userId}` };
+  };
+  const user: Fixtures['user'] = {};
+  for (const number of [...new Set(Object.values(IN_ACCOUNT)), OUT_ACCOUNT]) {
+    user[number] = await addUser(`mx-${number.toLowerCase()}`, [number]);
+  }
+  const [other] = await db.query<{ id: string; name: string }>('select id, name from users where user_id = $1', [
+    OTHER_COMPANY_ADMIN,
+  ]);
+  user[OTHER_ACCOUNT] = other!;
+  const victimUser: Fixtures['victimUser'] = {
+    'admin1:in': (await addUser('mx-victim-a-in', ['4R7X21'])).id,
+    'admin1:out': (await addUser('mx-victim-a-out', [OUT_ACCOUNT])).id,
+    'manager1:in': (await addUser('mx-victim-m-in', ['4R7X21'])).id,
+  };
+
+  return { invoice, payment, exportOf, methodOf, rule, user, victimUser, victimRule };
+}
