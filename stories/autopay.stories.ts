@@ -6,7 +6,7 @@ import type { AutopayRuleList } from '../src/api/schemas/autopay.js';
 import type { WalletList } from '../src/api/schemas/wallet.js';
 import '../src/ups-autopay.js';
 import type { UpsAutopay } from '../src/ups-autopay.js';
-import { browserFetch, failing, tokenFor, withTransport } from './support/browser-server.js';
+import { browserFetch, failing, runAutopayInPage, tokenFor, withTransport } from './support/browser-server.js';
 
 /**
  * Every story runs against the in-page reference server (seeded like the
@@ -88,6 +88,32 @@ async function rulesForOthers(): Promise<Record<string, never>> {
   await ensureRule('4R7X21', 'Company Visa');
   await ensureRule('F3R901', 'Company Visa');
   return {};
+}
+
+let ranOnce: Promise<void> | undefined;
+/**
+ * What AutoPay did: Newark's maximum lowered to $1,000.00 through the API, as
+ * an administrator would; then a week of invoices issued and AutoPay run on
+ * the day the last of them falls due. Over the maximum is skipped, the rest
+ * paid with the Company Visa — but for duties and taxes, which a card cannot
+ * pay: those fail. Once per page load, since the in-page database keeps them.
+ */
+function autopayRan(): Promise<Record<string, never>> {
+  ranOnce ??= (async () => {
+    const list = await api<AutopayRuleList>('admin1', 'GET', '/autopay-rules');
+    const newark = list.items.find((rule) => rule.scope.number === 'Y67V08')!;
+    const { version } = await api<{ version: string }>('admin1', 'GET', '/autopay-agreement');
+    await api('admin1', 'PUT', `/autopay-rules/${newark.id}`, {
+      scope: { type: 'account', number: 'Y67V08' },
+      methodId: newark.methodId,
+      amount: { type: 'up_to', maximum: { amount: 100_000, currency: 'USD' } },
+      schedule: newark.schedule,
+      effectiveUntil: newark.effectiveUntil,
+      agreementVersion: version,
+    });
+    await runAutopayInPage({ weeks: 1 });
+  })();
+  return ranOnce.then(() => ({}));
 }
 
 // ── interaction ───────────────────────────────────────────────────────
@@ -202,6 +228,57 @@ export const FixSuspended: Story = {
   play: async ({ canvasElement }) => {
     (await find(canvasElement, '[data-fix]')).click();
     await find(canvasElement, 'input[name=method]');
+  },
+};
+
+/** The rows of a rule card's "Recent payments", once AutoPay has done something for it. */
+const recentRows = (rule: HTMLElement) =>
+  waitFor(
+    () => {
+      const recent = [...rule.querySelectorAll('.run')].find(
+        (run) => run.querySelector('h4')?.textContent === 'Recent payments',
+      );
+      const rows = [...(recent?.querySelectorAll<HTMLTableRowElement>('tbody tr') ?? [])];
+      if (!rows.length) throw new Error('no recent payment yet');
+      return rows;
+    },
+    { timeout: 60_000 },
+  );
+const cell = (row: HTMLTableRowElement, index: number) => row.cells[index]?.textContent?.trim() ?? '';
+
+/** An invoice over the rule's maximum is not paid: the card says so, and the row stands out. */
+export const SkippedOverMaximum: Story = {
+  loaders: [autopayRan],
+  play: async ({ canvasElement }) => {
+    const newark = await ruleOf(canvasElement, 'Y67V08');
+    const flag = newark.querySelector<HTMLElement>('.flag');
+    await expect(flag?.textContent).toMatch(/not paid because (it is|they are) over the maximum/);
+    const skipped = (await recentRows(newark)).filter((row) => row.classList.contains('skipped'));
+    await expect(skipped.length).toBeGreaterThan(0);
+    for (const row of skipped) {
+      await expect(cell(row, 3)).toBe('Skipped: over maximum');
+      await expect(cell(row, 2)).toMatch(/^\$[\d,]+\.\d\d$/);
+    }
+    flag!.scrollIntoView({ block: 'center' });
+  },
+};
+
+/** What AutoPay did lately: paid (with the confirmation number), skipped over the maximum, failed (and why). */
+export const RecentOutcomes: Story = {
+  loaders: [autopayRan],
+  play: async ({ canvasElement }) => {
+    const newark = await ruleOf(canvasElement, 'Y67V08');
+    const rows = await recentRows(newark);
+    const outcomes = rows.map((row) => cell(row, 3));
+    await expect(outcomes).toContain('Paid');
+    await expect(outcomes).toContain('Skipped: over maximum');
+    for (const row of rows) {
+      // Paid: a confirmation number; failed: the reason; skipped: nothing was tried.
+      if (cell(row, 3) === 'Paid') await expect(cell(row, 4)).toMatch(/^[A-Z0-9]{8,}$/);
+      else if (cell(row, 3) === 'Failed') await expect(cell(row, 4)).not.toBe('');
+      else await expect(cell(row, 4)).toBe('');
+    }
+    rows[0]!.closest('table')!.scrollIntoView({ block: 'center' });
   },
 };
 

@@ -12,7 +12,6 @@
  * itself carries the idempotency key `autopay:<invoice id>`, so a run that
  * takes over a crashed claim finishes the same payment, never a second one.
  */
-import { hostname } from 'node:os';
 import type { Sql } from '../db/db.js';
 import { ProblemError } from '../http/problem.js';
 import type { Services } from '../http/services.js';
@@ -73,8 +72,20 @@ interface RuleRow extends ScheduleRule {
 
 type CandidateRow = EligibleInvoice;
 
+/**
+ * `AUTOPAY_INSTANCE`, else `hostname:pid`. Looked up only when a run is not
+ * given a name, and without a static `node:os` import: the runner also runs
+ * in a browser page (Storybook's in-page server, which names its runs), where
+ * there is no process and no OS. `getBuiltinModule` (Node ≥ 20.16) loads the
+ * module at call time, so bundlers never see it.
+ */
 export function defaultInstance(): string {
-  return process.env['AUTOPAY_INSTANCE'] || `${hostname()}:${process.pid}`;
+  const node = globalThis.process as NodeJS.Process | undefined;
+  const named = node?.env['AUTOPAY_INSTANCE'];
+  if (named) return named;
+  const os = node?.getBuiltinModule?.('node:os');
+  if (!node || !os) throw new Error('Outside Node, name the AutoPay run: runAutopay(…, { instance })');
+  return `${os.hostname()}:${node.pid}`;
 }
 
 const todayOf = (services: Services) => services.now().toISOString().slice(0, 10);

@@ -6,9 +6,10 @@
  * differs, and `withTransport` can add latency or failures to show loading
  * and error states.
  */
-import type { Hono } from 'hono';
-import { createApp } from '../../server/app.js';
+import { createApp, type BillingApp } from '../../server/app.js';
+import { runAutopay, type AutopayRunResult } from '../../server/autopay/runner.js';
 import type { Db } from '../../server/db/db.js';
+import { issueInvoices, type IssuedInvoice } from '../../server/db/issue-invoices.js';
 import { migrate } from '../../server/db/migrate.js';
 import { openPglite } from '../../server/db/pglite.js';
 import { addLargeInvoice, addUserWithoutScope } from '../../server/db/scenarios.js';
@@ -16,7 +17,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../server/db/seed.js';
 import { silentLogger } from '../../server/http/services.js';
 
 export interface BrowserServer {
-  app: Hono;
+  app: BillingApp;
   db: Db;
 }
 
@@ -37,6 +38,33 @@ export function browserServer(): Promise<BrowserServer> {
     return { app: createApp({ db, log: silentLogger, config: { cardFrameUrl } }), db };
   })();
   return server;
+}
+
+export interface InPageAutopay {
+  issued: IssuedInvoice[];
+  run: AutopayRunResult;
+}
+
+/**
+ * What `npm run ops -- issue-invoices` then `run-autopay` do, on the in-page
+ * database: issue `weeks` weeks of Demo Co's invoices, then run AutoPay for
+ * `date` — by default the day the last of them falls due, so that each new
+ * invoice is due. The generator's seed is fixed, so a story shows
+ * the same amounts on every load. Each call issues again: callers run it once
+ * per page load.
+ */
+export async function runAutopayInPage(options: { weeks?: number; date?: string } = {}): Promise<InPageAutopay> {
+  const { app, db } = await browserServer();
+  const today = new Date().toISOString().slice(0, 10);
+  let issued: IssuedInvoice[] = [];
+  if (options.weeks) {
+    const [demo] = await db.query<{ id: string }>(`select id from companies where name = 'Demo Co'`);
+    issued = await issueInvoices(db, { companyId: demo!.id, weeks: options.weeks, today, seed: 5 });
+  }
+  const dueDates = issued.map((invoice) => invoice.due_date).sort((a, b) => a.localeCompare(b));
+  // Named, as a process would be: in a page there is no hostname to default to.
+  const run = await runAutopay(app.services, options.date ?? dueDates.at(-1) ?? today, { instance: 'storybook' });
+  return { issued, run };
 }
 
 export const browserFetch: typeof fetch = async (input, init) => {

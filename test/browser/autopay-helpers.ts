@@ -6,6 +6,7 @@ import { listPaymentMethods } from '../../src/api/endpoints/wallet.js';
 import { isBillingApiError, type BillingApiError } from '../../src/api/errors.js';
 import type { AutopayRuleRequest, NextRun } from '../../src/api/schemas/autopay.js';
 import type { UpsAutopay } from '../../src/elements/autopay/autopay.js';
+import type { AutopayRunResult } from '../../server/autopay/runner.js';
 import { tokenFor, until } from './fixtures.js';
 
 export type El = UpsAutopay;
@@ -53,6 +54,21 @@ export async function refusal(promise: Promise<unknown>): Promise<BillingApiErro
     throw error;
   }
   throw new Error('the request was accepted');
+}
+
+/**
+ * What `npm run ops` does, on the private server at `apiBase` (the test
+ * runner's `/__test/autopay` hook): issue `weeks` weeks of Demo Co's
+ * invoices, then run AutoPay for `date`. Answers what the run did.
+ */
+export async function issueAndRunAutopay(
+  apiBase: string,
+  options: { weeks?: number; date: string },
+): Promise<AutopayRunResult> {
+  const query = new URLSearchParams({ api: apiBase, weeks: String(options.weeks ?? 0), date: options.date });
+  const response = await fetch(`/__test/autopay?${query}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`/__test/autopay answered ${response.status}`);
+  return (await response.json()) as AutopayRunResult;
 }
 
 /** Presses Tab until `predicate` holds for the focused element (in the element's shadow root). */

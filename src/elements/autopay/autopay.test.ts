@@ -1,12 +1,17 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { cancelAutopayRule, createAutopayRule } from '../../api/endpoints/autopay.js';
-import { listInvoices } from '../../api/endpoints/invoices.js';
+import { cancelAutopayRule, createAutopayRule, updateAutopayRule } from '../../api/endpoints/autopay.js';
+import { getInvoice, listInvoices } from '../../api/endpoints/invoices.js';
+import { getPaymentTypes } from '../../api/endpoints/payment-methods.js';
 import { removePaymentMethod } from '../../api/endpoints/wallet.js';
 import type { AutopayRule } from '../../api/schemas/autopay.js';
+import type { Invoice } from '../../api/schemas/invoice.js';
+import type { AutopayRunResult } from '../../../server/autopay/runner.js';
 import type { UpsPayRequestEvent } from '../../events/pay-request.js';
 import { expectAccessible, mount, privateServer, until } from '../../../test/browser/fixtures.js';
 import '../../ups-autopay.js';
+import '../../ups-billing-dashboard.js';
+import type { UpsBillingDashboard } from '../billing-dashboard/billing-dashboard.js';
 import type { UpsPayForm } from '../pay-form/pay-form.js';
 import {
   type El,
@@ -32,7 +37,28 @@ import {
   chooseScope,
   accept,
   submitForm,
+  issueAndRunAutopay,
 } from '../../../test/browser/autopay-helpers.js';
+
+const plusDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const money = (amount: number, locale: string) =>
+  norm(new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(amount / 100));
+/** Text as a screen reader says it: without the parts hidden from it (icons). */
+const spoken = (node: Element) =>
+  norm(
+    [...node.childNodes]
+      .filter((child) =>
+        child instanceof Element ? child.getAttribute('aria-hidden') !== 'true' : child.nodeType === Node.TEXT_NODE,
+      )
+      .map((child) => child.textContent)
+      .join(''),
+  );
+/** The cells of the "Recent payments" table of a rule card, row by row. */
+const recentRows = (rule: Element, title: string) => {
+  const section = [...rule.querySelectorAll('.run')].find((run) => text(run.querySelector('h4')) === title);
+  return [...(section?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map(text));
+};
 
 describe('<ups-autopay>', () => {
   it('lists the rules with method, amount, schedule in words, agreement and next run, accessibly', async () => {
@@ -213,6 +239,189 @@ describe('<ups-autopay>', () => {
       await sendKeys({ press: 'Escape' });
       await until(() => !dialog.open, 'pay dialog closed');
       await until(() => focused(el) === button, 'focus back on the button');
+    });
+  });
+
+  describe('what AutoPay did: paid, skipped over the maximum, failed', () => {
+    let apiBase: string;
+    let run: AutopayRunResult;
+    let maximum: number;
+    const lines = (outcome: string) => run.invoices.filter((line) => line.outcome === outcome);
+    /** The card's "Recent payments", newest first: the last invoice the run settled comes first. */
+    const newestFirst = () => [...run.invoices].reverse();
+
+    before(async function () {
+      this.timeout(60_000);
+      apiBase = await privateServer();
+      const admin = client('admin1', apiBase);
+      const today = new Date().toISOString().slice(0, 10);
+      const newark = { account: 'Y67V08', status: 'all', pageSize: 200 } as const;
+      const [latest] = (await admin.call(listInvoices, { query: { ...newark, sort: 'invoiceDate', order: 'desc' } }))
+        .items;
+      // A week of new invoices, as UPS issues them; a run for yesterday has nothing to pay (none is dated before today).
+      const idle = await issueAndRunAutopay(apiBase, { weeks: 1, date: plusDays(today, -1) });
+      expect(idle.invoices).to.deep.equal([]);
+      const issued = (
+        await admin.call(listInvoices, { query: { ...newark, from: plusDays(latest!.invoiceDate, 1) } })
+      ).items.filter((invoice) => invoice.amount.amount > 0);
+      // The rule pays 3 days before the due date, and never an invoice before its date.
+      const payDay = (invoice: Invoice) => [plusDays(invoice.dueDate, -3), invoice.invoiceDate].sort()[1]!;
+      // The card lists the five latest outcomes: run on the latest day that keeps every one of them in view.
+      const days = [...new Set(issued.map(payDay))].sort();
+      const date = days.filter((d) => issued.filter((invoice) => payDay(invoice) <= d).length <= 5).at(-1);
+      expect(date, 'a run day with at most five invoices due').to.be.a('string');
+      const due = issued.filter((invoice) => payDay(invoice) <= date!);
+      // The rule pays with a US card; some invoice types (duties and taxes) cannot go on one.
+      const { types } = await admin.call(getPaymentTypes, { query: { country: 'US' } });
+      const cards = types.filter((option) => ['card', 'credit_card', 'debit_card'].includes(option.type));
+      const cardPays = (invoice: Invoice) =>
+        cards.some((option) => !option.excludedInvoiceTypes.includes(invoice.type));
+      // A maximum among the amounts a card can pay, set through the API as a user would: some over it, some not.
+      const payable = [...new Set(due.filter(cardPays).map((invoice) => invoice.amountDue.amount))].sort(
+        (a, b) => a - b,
+      );
+      maximum = payable[Math.floor((payable.length - 1) / 2)] ?? 0;
+      expect(payable.length, 'invoices a card can pay').to.be.greaterThan(0);
+      expect(
+        due.some((invoice) => invoice.amountDue.amount > maximum),
+        'an invoice over the maximum',
+      ).to.equal(true);
+      const rule = (await rules('admin1', apiBase)).items.find((r) => r.scope.number === 'Y67V08')!;
+      await admin.call(updateAutopayRule, {
+        params: { id: rule.id },
+        body: await request('admin1', apiBase, 'account:Y67V08', {
+          amount: { type: 'up_to', maximum: { amount: maximum, currency: 'USD' } },
+        }),
+      });
+      run = await issueAndRunAutopay(apiBase, { date: date! });
+      // Over the maximum is skipped before any payment is tried; what a card cannot pay fails.
+      const expected = (invoice: Invoice) =>
+        invoice.amountDue.amount > maximum ? 'skipped_over_maximum' : cardPays(invoice) ? 'paid' : 'failed';
+      expect(run.invoices.map((line) => [line.invoiceNumber, line.outcome]).sort()).to.deep.equal(
+        due.map((invoice) => [invoice.number, expected(invoice)]).sort(),
+      );
+    });
+
+    it('flags the invoices skipped over the maximum, with their amounts, beside the confirmations of those paid', async () => {
+      const el = await mount<El>(html`<ups-autopay></ups-autopay>`, { user: 'admin1', apiBase });
+      await loaded(el);
+      await expectAccessible(el);
+      const newark = card(el, 'Y67V08')!;
+      expect(fact(newark, 'Amount')).to.equal(`The total due, up to ${usd(maximum)} per invoice`);
+      const count = lines('skipped_over_maximum').length;
+      expect(spoken(newark.querySelector('.flag')!)).to.equal(
+        count === 1
+          ? '1 invoice was not paid because it is over the maximum. Pay it yourself, or raise the maximum.'
+          : `${count} invoices were not paid because they are over the maximum. Pay them yourself, or raise the maximum.`,
+      );
+      const outcome: Record<string, string> = {
+        paid: 'Paid',
+        skipped_over_maximum: 'Skipped: over maximum',
+        failed: 'Failed',
+      };
+      const rows = recentRows(newark, 'Recent payments');
+      expect(rows.map((row) => row.slice(0, 4))).to.deep.equal(
+        newestFirst().map((line) => [
+          line.invoiceNumber,
+          day(run.day),
+          money(line.amountDue, 'en'),
+          outcome[line.outcome],
+        ]),
+      );
+      // Paid: its confirmation number; skipped: nothing to confirm; failed: why (worded by the payment messages).
+      newestFirst().forEach((line, i) => {
+        const detail = rows[i]![4];
+        if (line.outcome === 'failed') expect(detail, line.invoiceNumber).to.not.equal('');
+        else expect(detail, line.invoiceNumber).to.equal(line.confirmationNumber ?? '');
+      });
+      expect(lines('paid').every((line) => /^\S+$/.test(line.confirmationNumber ?? ''))).to.equal(true);
+      expect([...newark.querySelectorAll('tr.skipped th')].map(text), 'skipped rows stand out').to.deep.equal(
+        newestFirst()
+          .filter((line) => line.outcome === 'skipped_over_maximum')
+          .map((line) => line.invoiceNumber),
+      );
+    });
+
+    it('says the same in French', async () => {
+      const el = await mount<El>(html`<ups-autopay></ups-autopay>`, { user: 'admin1', apiBase, locale: 'fr' });
+      await until(() => text($(el, 'h2')) === 'Mes paiements automatiques', 'French title');
+      await loaded(el);
+      await expectAccessible(el);
+      const newark = card(el, 'Y67V08')!;
+      const count = lines('skipped_over_maximum').length;
+      expect(spoken(newark.querySelector('.flag')!)).to.equal(
+        count === 1
+          ? '1 facture n’a pas été payée car elle dépasse le montant maximum. Payez-la vous-même, ou relevez le maximum.'
+          : `${count} factures n’ont pas été payées car elles dépassent le montant maximum. Payez-les vous-même, ou relevez le maximum.`,
+      );
+      const outcome: Record<string, string> = {
+        paid: 'Payée',
+        skipped_over_maximum: 'Non payée : au-dessus du maximum',
+        failed: 'Échec',
+      };
+      const rows = recentRows(newark, 'Paiements récents');
+      expect(rows.map((row) => row.slice(0, 4))).to.deep.equal(
+        newestFirst().map((line) => [
+          line.invoiceNumber,
+          norm(day(run.day, 'fr')),
+          money(line.amountDue, 'fr'),
+          outcome[line.outcome],
+        ]),
+      );
+      expect(rows.filter((_, i) => newestFirst()[i]!.outcome === 'paid').map((row) => row[4])).to.deep.equal(
+        newestFirst()
+          .filter((line) => line.outcome === 'paid')
+          .map((line) => line.confirmationNumber),
+      );
+    });
+
+    it('leaves what it did not pay owing in full, and what it paid paid, with the rule’s card', async () => {
+      const admin = client('admin1', apiBase);
+      for (const line of [...lines('skipped_over_maximum'), ...lines('failed')]) {
+        const invoice = await admin.call(getInvoice, { params: { number: line.invoiceNumber } });
+        expect(
+          [invoice.status, invoice.amount.amount, invoice.amountDue.amount, invoice.payments],
+          line.invoiceNumber,
+        ).to.deep.equal(['open', line.amountDue, line.amountDue, []]);
+      }
+      for (const line of lines('paid')) {
+        const invoice = await admin.call(getInvoice, { params: { number: line.invoiceNumber } });
+        expect([invoice.status, invoice.amountDue.amount], line.invoiceNumber).to.deep.equal(['paid', 0]);
+        expect(
+          invoice.payments.map((p) => [
+            p.confirmationNumber,
+            p.status,
+            p.amount.amount,
+            p.method.brand,
+            p.method.last4,
+          ]),
+        ).to.deep.equal([[line.confirmationNumber, 'completed', line.amountDue, 'visa', '4242']]);
+      }
+      // The list of what is still owed holds the skipped invoices, and none of those paid.
+      const outstanding = await admin.call(listInvoices, {
+        query: { account: 'Y67V08', status: 'outstanding', pageSize: 200 },
+      });
+      const numbers = outstanding.items.map((invoice) => invoice.number);
+      expect(numbers).to.include.members(lines('skipped_over_maximum').map((line) => line.invoiceNumber));
+      expect(numbers).to.not.include.members(lines('paid').map((line) => line.invoiceNumber));
+    });
+
+    it('puts the skipped invoices on the billing dashboard, to be paid by hand', async () => {
+      const el = await mount<UpsBillingDashboard>(html`<ups-billing-dashboard></ups-billing-dashboard>`, {
+        user: 'admin1',
+        apiBase,
+      });
+      await until(() => Boolean(el.shadowRoot!.querySelector('.alerts li')), 'alerts', 10_000);
+      await expectAccessible(el);
+      const skipped = lines('skipped_over_maximum');
+      const total = usd(skipped.reduce((sum, line) => sum + line.amountDue, 0));
+      const alerts = [...el.shadowRoot!.querySelectorAll('.alerts li')].map((li) => [text(li), li.className]);
+      expect(alerts).to.deep.include([
+        skipped.length === 1
+          ? `AutoPay did not pay 1 invoice: it is over the rule’s maximum. Pay it yourself. (${total})`
+          : `AutoPay did not pay ${skipped.length} invoices: they are over the rule’s maximum. Pay them yourself. (${total})`,
+        'warning',
+      ]);
     });
   });
 
