@@ -6,6 +6,7 @@
  * yet seen by AutoPay. A plan's rule leaves alone the accounts that have
  * an active rule of their own.
  */
+import type { InvoiceType } from '../../src/api/schemas/invoice.js';
 import type { Sql } from '../db/db.js';
 
 export const PAYABLE = ['open', 'past_due', 'payment_returned'];
@@ -25,6 +26,9 @@ export interface EligibleInvoice {
   invoice_date: string;
   amount_due: number;
   currency: string;
+  type: InvoiceType;
+  /** The account's country: which methods may pay depends on it. */
+  country: string;
 }
 
 /**
@@ -39,8 +43,8 @@ export async function eligibleInvoices(
   narrow?: { day: string; latestDue: string | null },
 ): Promise<EligibleInvoice[]> {
   return sql.query<EligibleInvoice>(
-    `select i.id, i.number, i.account_number, i.due_date, i.invoice_date, i.amount_due, i.currency
-       from invoices i
+    `select i.id, i.number, i.account_number, i.due_date, i.invoice_date, i.amount_due, i.currency, i.type, a.country
+       from invoices i join accounts a on a.id = i.account_id
       where i.company_id = $1
         and (i.account_id = $2::uuid or i.plan_id = $3::uuid
              or i.account_id in (select id from accounts where plan_id = $3::uuid))

@@ -70,7 +70,8 @@ interface RuleRow extends ScheduleRule {
   currency: string;
 }
 
-type CandidateRow = EligibleInvoice;
+// What paying needs; the type and country only matter to the preview.
+type CandidateRow = Omit<EligibleInvoice, 'type' | 'country'>;
 
 /**
  * `AUTOPAY_INSTANCE`, else `hostname:pid`. Looked up only when a run is not

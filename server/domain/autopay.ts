@@ -20,6 +20,7 @@ import { ProblemError, notFound } from '../http/problem.js';
 import type { Services } from '../http/services.js';
 import type { Caller } from './caller.js';
 import { can } from './roles.js';
+import { methodAllowed } from '../payments/config.js';
 
 interface RuleRow extends ScheduleRule {
   id: string;
@@ -73,6 +74,7 @@ function nextRun(
   rule: ScheduleRule & { amount_type: string; maximum: number | null },
   invoices: EligibleInvoice[],
   day: string,
+  methodType: string | null,
 ): NextRun | null {
   let date = nextRunDate(rule, invoices, day);
   if (date === null && rule.schedule_type === 'weekly') {
@@ -89,7 +91,12 @@ function nextRun(
         invoiceNumber: invoice.number,
         dueDate: invoice.due_date,
         amountDue: { amount: invoice.amount_due, currency: invoice.currency },
-        action: rule.amount_type === 'up_to' && invoice.amount_due > rule.maximum! ? 'skip_over_maximum' : 'pay',
+        action:
+          rule.amount_type === 'up_to' && invoice.amount_due > rule.maximum!
+            ? 'skip_over_maximum'
+            : methodType && !methodAllowed(invoice.country, methodType, invoice.type)
+              ? 'method_not_allowed'
+              : 'pay',
       })),
   };
 }
@@ -146,7 +153,7 @@ async function present(services: Services, sql: Sql, caller: Caller, row: RuleRo
     },
     createdAt: row.created_at,
     editable: can(caller.role, 'autopay:write') && row.status !== 'ended',
-    nextRun: live ? nextRun(row, await eligibleInvoices(sql, row, row.id), today(services)) : null,
+    nextRun: live ? nextRun(row, await eligibleInvoices(sql, row, row.id), today(services), row.m_type) : null,
     recent: await recentOutcomes(sql, row.id),
   };
 }
@@ -378,5 +385,6 @@ export async function previewRule(
     maximum: body.amount.type === 'up_to' ? body.amount.maximum.amount : null,
   };
   const invoices = await eligibleInvoices(sql, scope, existing?.id ?? null);
-  return { nextRun: nextRun(rule, invoices, today(services)) };
+  const [method] = await sql.query<{ type: string }>(`select type from payment_methods where id = $1`, [body.methodId]);
+  return { nextRun: nextRun(rule, invoices, today(services), method?.type ?? null) };
 }

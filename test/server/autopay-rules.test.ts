@@ -188,16 +188,18 @@ describe('AutoPay rules', () => {
     const newark = (await list()).items.find((r) => r.scope.number === 'Y67V08')!;
     // Invoices issued after the rule: two due soon, one above the 5,000.00 maximum.
     const due = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
-    for (const [number, amount] of [
-      ['AP-TEST-1', 120_000],
-      ['AP-TEST-2', 900_000],
+    for (const [number, amount, type] of [
+      ['AP-TEST-1', 120_000, 'delivery_service'],
+      ['AP-TEST-2', 900_000, 'delivery_service'],
+      // Duties and taxes cannot go on a card: the preview says so rather than promise a payment that will fail.
+      ['AP-TEST-3', 50_000, 'import'],
     ] as const) {
       await server.db.query(
         `insert into invoices (company_id, account_id, plan_id, account_number, number, invoice_date, due_date, type,
                                currency, amount, amount_due, status)
-         select company_id, id, plan_id, number, $1, current_date, $2, 'delivery_service', currency, $3, $3, 'open'
+         select company_id, id, plan_id, number, $1, current_date, $2, $4, currency, $3, $3, 'open'
            from accounts where number = 'Y67V08'`,
-        [number, due, amount],
+        [number, due, amount, type],
       );
     }
     const rule = (await list()).items.find((r) => r.id === newark.id)!;
@@ -207,6 +209,7 @@ describe('AutoPay rules', () => {
       [
         ['AP-TEST-1', 'pay'],
         ['AP-TEST-2', 'skip_over_maximum'],
+        ['AP-TEST-3', 'method_not_allowed'],
       ],
     );
   });

@@ -56,7 +56,8 @@ export const NextRun = z.object({
       invoiceNumber: z.string(),
       dueDate: IsoDate,
       amountDue: Money,
-      action: z.enum(['pay', 'skip_over_maximum']),
+      /** `method_not_allowed`: the rule's method cannot pay this invoice's type (duties and taxes by card). */
+      action: z.enum(['pay', 'skip_over_maximum', 'method_not_allowed']),
     }),
   ),
 });

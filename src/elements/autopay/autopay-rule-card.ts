@@ -44,7 +44,7 @@ export function renderRunTable(i18n: I18n, run: NextRun, caption: string): Templ
     <tbody>
       ${run.invoices.map(
         (line) =>
-          html`<tr class=${line.action === 'skip_over_maximum' ? 'skipped' : ''}>
+          html`<tr class=${line.action === 'pay' ? '' : 'skipped'}>
             <th scope="row">${line.invoiceNumber}</th>
             <td>${i18n.date(line.dueDate)}</td>
             <td class="num">${i18n.money(line.amountDue)}</td>

@@ -22,7 +22,8 @@ function statusOf(i18n: I18n, state: PreviewState): string {
   const on = i18n.t('autopay.preview.on', { date: i18n.date(run.date) });
   if (!run.invoices.length) return `${on} ${i18n.t('autopay.next.empty')}`;
   const paid = run.invoices.filter((line) => line.action === 'pay');
-  const skipped = run.invoices.length - paid.length;
+  const skipped = run.invoices.filter((line) => line.action === 'skip_over_maximum').length;
+  const unpayable = run.invoices.filter((line) => line.action === 'method_not_allowed').length;
   const total = paid.reduce((sum, line) => sum + line.amountDue.amount, 0);
   return [
     on,
@@ -32,6 +33,7 @@ function statusOf(i18n: I18n, state: PreviewState): string {
         })
       : '',
     skipped ? i18n.plural('autopay.preview.skips', skipped) : '',
+    unpayable ? i18n.plural('autopay.preview.unpayable', unpayable) : '',
   ]
     .filter(Boolean)
     .join(' ');

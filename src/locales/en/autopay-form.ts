@@ -56,6 +56,8 @@ export default {
   'autopay.preview.pays.other': '{count} invoices paid ({total}).',
   'autopay.preview.skips.one': '{count} invoice skipped: over the maximum.',
   'autopay.preview.skips.other': '{count} invoices skipped: over the maximum.',
+  'autopay.preview.unpayable.one': '{count} invoice cannot be paid with this method.',
+  'autopay.preview.unpayable.other': '{count} invoices cannot be paid with this method.',
   'autopay.field.scope_required': 'Choose an account or plan.',
   'autopay.field.rule_exists': 'This account or plan already has an AutoPay rule. Edit that rule instead.',
   'autopay.field.scope_not_found': 'You cannot set up AutoPay on this account or plan.',

@@ -61,6 +61,7 @@ export default {
   'autopay.col.detail': 'Confirmation',
   'autopay.action.pay': 'To be paid',
   'autopay.action.skip_over_maximum': 'Will be skipped: over maximum',
+  'autopay.action.method_not_allowed': 'Cannot be paid with this method',
   'autopay.recent.title': 'Recent payments',
   'autopay.recent.caption': 'What AutoPay did lately, newest first',
   'autopay.recent.none': 'AutoPay has not paid anything yet.',

@@ -60,6 +60,8 @@ export default {
   'autopay.preview.pays.other': '{count} factures payées ({total}).',
   'autopay.preview.skips.one': '{count} facture non payée : au-dessus du maximum.',
   'autopay.preview.skips.other': '{count} factures non payées : au-dessus du maximum.',
+  'autopay.preview.unpayable.one': '{count} facture ne peut pas être payée avec ce moyen.',
+  'autopay.preview.unpayable.other': '{count} factures ne peuvent pas être payées avec ce moyen.',
   'autopay.field.scope_required': 'Choisissez un compte ou un plan de facturation.',
   'autopay.field.rule_exists':
     'Ce compte ou ce plan a déjà un paiement automatique. Modifiez plutôt la règle existante.',

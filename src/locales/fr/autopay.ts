@@ -66,6 +66,7 @@ export default {
   'autopay.col.detail': 'Confirmation',
   'autopay.action.pay': 'Sera payée',
   'autopay.action.skip_over_maximum': 'Ne sera pas payée : au-dessus du maximum',
+  'autopay.action.method_not_allowed': 'Ne peut pas être payée avec ce moyen',
   'autopay.recent.title': 'Paiements récents',
   'autopay.recent.caption': 'Ce que le paiement automatique a fait récemment, le plus récent d’abord',
   'autopay.recent.none': 'Le paiement automatique n’a encore rien payé.',
