@@ -75,6 +75,19 @@ export const baseStyles = css`
     background: var(--_ups-accent);
     color: var(--_ups-on-accent);
   }
+  .button.danger {
+    border-color: var(--_ups-danger);
+    color: var(--_ups-danger);
+  }
+  .button.primary.danger {
+    background: var(--_ups-danger);
+    color: var(--_ups-on-accent);
+  }
+  /* Still focusable, so a screen reader can reach it and hear why it is unavailable. */
+  .button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
 `;
 
 /**

@@ -170,18 +170,6 @@ export const autopayStyles = css`
   .created p {
     margin: 0;
   }
-  .button.danger {
-    border-color: var(--_ups-danger);
-    color: var(--_ups-danger);
-  }
-  .button.primary.danger {
-    background: var(--_ups-danger);
-    color: var(--_ups-on-accent);
-  }
-  .button[aria-disabled='true'] {
-    opacity: 0.55;
-    cursor: not-allowed;
-  }
   a.button {
     text-decoration: none;
   }

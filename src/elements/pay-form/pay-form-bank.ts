@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BankTokenRequest, PaymentTypeOption } from '../../api/schemas/payment.js';
 import { abaRouting, iban } from '../../internal/validators.js';
-import { renderField, renderFieldError, type FieldContext } from './pay-form-fields.js';
+import { renderField, renderFieldError, type FieldContext } from '../../internal/fields.js';
 
 export type BankType = 'ach' | 'sepa';
 

@@ -5,7 +5,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import type { GuestLookupRequest } from '../../api/schemas/payment.js';
-import { renderField, type FieldContext } from './pay-form-fields.js';
+import { renderField, type FieldContext } from '../../internal/fields.js';
 
 /** The lookup request, or the message of each field that is not in a form the server could match. */
 export function readIdentify(

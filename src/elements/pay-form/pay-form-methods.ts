@@ -10,7 +10,7 @@ import type { WalletMethod } from '../../api/schemas/wallet.js';
 import type { I18n } from '../../internal/i18n.js';
 import { renderMethod } from '../../internal/receipt.js';
 import { type Line } from './pay-form-cart.js';
-import { renderFieldError, type FieldContext } from './pay-form-fields.js';
+import { renderFieldError, type FieldContext } from '../../internal/fields.js';
 
 export type Choice = { kind: 'saved'; id: string } | { kind: 'new'; type: PaymentType };
 

@@ -19,7 +19,7 @@ import { payFormStyles } from './pay-form.styles.js';
 import { attemptFor, forgetAttempt, pendingAttempt, type Attempt } from './pay-form-attempt.js';
 import { bankTokenRequest, checkBank, isBankType, renderBankFields } from './pay-form-bank.js';
 import { cartLines, dayOf, processingWindow, renderCart, totalOf, type Line } from './pay-form-cart.js';
-import { renderField, renderFieldError, type FieldContext } from './pay-form-fields.js';
+import { renderField, renderFieldError, type FieldContext } from '../../internal/fields.js';
 import { readIdentify, renderIdentify } from './pay-form-identify.js';
 import { CARD_TYPES, methodOptions, renderMethods, type Choice } from './pay-form-methods.js';
 import { renderReceipt } from './pay-form-receipt.js';

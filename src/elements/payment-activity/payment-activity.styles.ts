@@ -83,18 +83,6 @@ export const paymentActivityStyles = css`
   .actions .button {
     min-height: 2rem;
   }
-  .button.danger {
-    border-color: var(--_ups-danger);
-    color: var(--_ups-danger);
-  }
-  .button.primary.danger {
-    background: var(--_ups-danger);
-    color: var(--_ups-on-accent);
-  }
-  .button[aria-disabled='true'] {
-    opacity: 0.55;
-    cursor: not-allowed;
-  }
   .footer {
     display: flex;
     flex-wrap: wrap;

@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { BankTokenRequest, PaymentTypes } from '../../api/schemas/payment.js';
 import type { I18n } from '../../internal/i18n.js';
 import { abaRouting, iban } from '../../internal/validators.js';
-import { renderCheckbox, renderField, type FieldContext } from './wallet-fields.js';
+import { renderCheckbox, renderField, type FieldContext } from '../../internal/fields.js';
 
 export type AddType = 'card' | 'ach' | 'sepa' | 'paypal';
 

@@ -22,7 +22,8 @@ import type { MessageKey } from '../../locales/types.js';
 import { walletFormMessages } from '../../locales/wallet-forms.js';
 import { addTypes, bankTokenRequest, checkAdd, renderAdd, renderAddWaiting, type AddType } from './wallet-add.js';
 import { checkEdit, editFields, editPatch, renderEdit } from './wallet-edit.js';
-import { placeProblem, summaryItems, type FieldContext } from './wallet-fields.js';
+import { summaryItems, type FieldContext } from '../../internal/fields.js';
+import { placeProblem } from './wallet-fields.js';
 import { readDecisions, renderRemove } from './wallet-remove.js';
 import { methodName, problemMessage } from './wallet-views.js';
 

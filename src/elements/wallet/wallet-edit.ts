@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { BillingAddress, UpdateMethodRequest, WalletMethod } from '../../api/schemas/wallet.js';
-import { renderField, renderFieldError, type FieldContext } from './wallet-fields.js';
+import { renderField, renderFieldError, type FieldContext } from '../../internal/fields.js';
 
 /** Countries a billing address may be in: where the billing center is offered, and neighbours. */
 const COUNTRIES =

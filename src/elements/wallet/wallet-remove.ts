@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RuleDecision, WalletMethod } from '../../api/schemas/wallet.js';
-import { renderFieldError, type FieldContext } from './wallet-fields.js';
+import { renderFieldError, type FieldContext } from '../../internal/fields.js';
 import { methodName } from './wallet-views.js';
 
 export const ruleField = (ruleId: string) => `rule-${ruleId}`;

@@ -169,18 +169,6 @@ export const walletStyles = css`
   .actions .button {
     min-height: 2rem;
   }
-  .button.danger {
-    border-color: var(--_ups-danger);
-    color: var(--_ups-danger);
-  }
-  .button.primary.danger {
-    background: var(--_ups-danger);
-    color: var(--_ups-on-accent);
-  }
-  .button[aria-disabled='true'] {
-    opacity: 0.55;
-    cursor: not-allowed;
-  }
 
   .dialog {
     width: min(38rem, calc(100vw - 2rem));
