@@ -37,6 +37,9 @@ export async function startTestServer(options: Omit<AppOptions, 'db' | 'log'> = 
     ...options,
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  // A test may pause for seconds (generating data) between requests; a server closing the idle
+  // keep-alive socket just as fetch reuses it would fail the next request with ECONNRESET.
+  (server as import('node:http').Server).keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

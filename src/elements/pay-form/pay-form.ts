@@ -73,6 +73,9 @@ export class UpsPayForm extends UpsBillingElement {
     args: () => [this.billing?.client, !this.guest && this.billing?.session.status === 'ready'] as const,
   });
 
+  /** The signed-in payer's wallet has been shown once (see the details step). */
+  #walletShown = false;
+
   @state() private step: Step = 'details';
   @state() private guestInvoice: GuestInvoice | null = null;
   @state() private choice: Choice | null = null;
@@ -513,9 +516,15 @@ export class UpsPayForm extends UpsBillingElement {
         </p>`;
     }
     const types = this.#types.value;
-    // Saved methods come first in the list: wait for them, so nothing moves under the payer's pointer.
-    const walletPending = !this.guestInvoice && this.#payer.status === TaskStatus.PENDING;
-    if (!types || walletPending) return html`<p class="notice" role="status">${i18n.t('payForm.loading')}</p>`;
+    // Saved methods come first in the list: wait for them (and for the session they belong to), so nothing
+    // moves under the payer's pointer. Only the first time: a reload later must not tear down what was typed.
+    if (!this.guest && !this.#walletShown) {
+      const loaded = this.billing?.session.status === 'ready' && this.#payer.status === TaskStatus.COMPLETE;
+      if (loaded || this.#payer.status === TaskStatus.ERROR) this.#walletShown = true;
+    }
+    if (!types || (!this.guest && !this.#walletShown)) {
+      return html`<p class="notice" role="status">${i18n.t('payForm.loading')}</p>`;
+    }
     const window = this.#window();
     return html`<form class="step" novalidate @submit=${this.#handleContinue}>
       ${
