@@ -5,10 +5,30 @@
  */
 import * as z from 'zod/mini';
 import { isFileResponse } from '../src/api/endpoint.js';
-import { Account, AccountList, Plan, PlanList } from '../src/api/schemas/account.js';
+import {
+  Account,
+  AccountList,
+  CancelEnrollmentRequest,
+  Plan,
+  PlanList,
+  UpdateAccountRequest,
+  XmlEnrollmentRequest,
+} from '../src/api/schemas/account.js';
 import { Money } from '../src/api/schemas/common.js';
 import { Dashboard, DashboardAlert } from '../src/api/schemas/dashboard.js';
 import { DocumentExport, DocumentExportRequest } from '../src/api/schemas/document.js';
+import { EnrollmentCheck, EnrollmentRequest } from '../src/api/schemas/enrollment.js';
+import {
+  AddInboundExceptionRequest,
+  ImportInboundExceptionsRequest,
+  ImportReport,
+  InboundChargeList,
+  InboundChargeSettings,
+  InboundChargeSummary,
+  InboundException,
+  UpdateInboundChargesRequest,
+} from '../src/api/schemas/inbound-charges.js';
+import { InvoiceProof } from '../src/api/schemas/invoice-proof.js';
 import {
   AppliedPayment,
   Charge,
@@ -73,6 +93,20 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   AccountList,
   Plan,
   PlanList,
+  UpdateAccountRequest,
+  XmlEnrollmentRequest,
+  CancelEnrollmentRequest,
+  InvoiceProof,
+  EnrollmentRequest,
+  EnrollmentCheck,
+  InboundChargeSummary,
+  InboundChargeList,
+  InboundException,
+  InboundChargeSettings,
+  UpdateInboundChargesRequest,
+  AddInboundExceptionRequest,
+  ImportInboundExceptionsRequest,
+  ImportReport,
   Charge,
   Shipment,
   ShipmentPage,
@@ -126,8 +160,9 @@ const ERROR_RESPONSES: Record<string, string> = {
   '415': 'Body is not JSON',
   '402': 'Payment declined (`declined_insufficient_funds`, `declined_expired_card`, `declined_do_not_honor`)',
   '409':
-    'Conflict (`already_paid`, `idempotency_in_flight`, `not_cancellable`, `autopay_rule_exists`, `method_in_use`, `user_id_taken`, `last_administrator`, `already_administrator`)',
-  '422': 'Valid, but cannot be carried out (e.g. `xml_not_enrolled`, `amount_mismatch`, `idempotency_key_mismatch`)',
+    'Conflict (`already_paid`, `idempotency_in_flight`, `not_cancellable`, `autopay_rule_exists`, `method_in_use`, `user_id_taken`, `last_administrator`, `already_administrator`, `account_in_other_company`, `account_already_enrolled`, `account_in_plan`, `payments_in_progress`, `exception_exists`, `import_changed`)',
+  '422':
+    'Valid, but cannot be carried out (e.g. `xml_not_enrolled`, `amount_mismatch`, `idempotency_key_mismatch`, `invoice_mismatch`, `invoice_date_out_of_window`, `too_many_exceptions`)',
   '429': 'Too many attempts; see `Retry-After`',
   '503': 'The payment gateway did not answer; nothing was charged (`gateway_unavailable`)',
 };

@@ -4,6 +4,7 @@
  * per batch over `unnest()` arrays — two orders of magnitude faster than a
  * statement per row on PGlite.
  */
+import { controlIdRequired } from '../../src/api/schemas/invoice-proof.js';
 import type { Db, Sql } from './db.js';
 
 export interface GenAccount {
@@ -305,7 +306,8 @@ export async function generateInvoices(target: Db | Sql, options: GenerateOption
           type !== 'adjustment' && random() < 0.02,
           Boolean(account.autopay),
           random() < 0.35 ? `PO-${between(10000, 99999)}` : null,
-          fr
+          // Printed where the country's invoices carry one: enrolment asks for it there.
+          controlIdRequired(account.country)
             ? `C${Math.floor(random() * 36 ** 4)
                 .toString(36)
                 .toUpperCase()

@@ -428,4 +428,49 @@ create index admin_recovery_requests_company on admin_recovery_requests (company
 create index audit_log_company_action on audit_log (company_id, action text_pattern_ops, at desc);
 `,
   },
+  {
+    id: '007_enrollment_and_inbound_charges',
+    sql: /* sql */ `
+-- An account enrolled in no company: a UPS account that gets invoices but
+-- that no company manages in the billing center, yet or any more. Its row
+-- keeps the number unique across every company (an account belongs to one
+-- company at most), and enrolment or Add account moves it into a company.
+-- Its invoices follow it: invoices.company_id is the account's company
+-- (kept on the invoice for the company-led list indexes), null meanwhile,
+-- so no company's list, count or download ever shows them.
+alter table accounts alter column company_id drop not null;
+alter table accounts add column enrolled_at timestamptz default now();
+update accounts set enrolled_at = created_at;
+alter table accounts add constraint accounts_enrolled check ((company_id is null) = (enrolled_at is null));
+-- A plan is one company's: an account outside every company is in none.
+alter table accounts add constraint accounts_plan_needs_company check (company_id is not null or plan_id is null);
+alter table invoices alter column company_id drop not null;
+-- A guest may pay an invoice of an account no company manages: the payment then has no company.
+alter table payments alter column company_id drop not null;
+
+-- Inbound charges ("frais internes"): per account, accept or refuse what
+-- other shippers bill to it, and whether UPS calls first. No row: the
+-- defaults (accept, no call). company_id repeats the account's so that a
+-- settings row can never follow an account into another company unseen:
+-- every read filters on it, and cancelling enrolment deletes the rows.
+create table inbound_charge_settings (
+  account_id uuid primary key references accounts(id),
+  company_id uuid not null references companies(id),
+  default_rule text not null check (default_rule in ('accept', 'refuse')),
+  contact_before_billing boolean not null,
+  updated_by uuid references users(id) on delete set null,
+  updated_at timestamptz not null default now()
+);
+-- Shipper accounts whose charges get the opposite of the default.
+create table inbound_charge_exceptions (
+  account_id uuid not null references accounts(id),
+  shipper_account text not null check (shipper_account ~ '^[A-Z0-9]{6}$'),
+  company_id uuid not null references companies(id),
+  note text,
+  created_by uuid references users(id) on delete set null,
+  created_at timestamptz not null default now(),
+  primary key (account_id, shipper_account)
+);
+`,
+  },
 ];

@@ -1,12 +1,14 @@
 /**
  * Demo data, written once into an empty database: "Demo Co" with four users
  * (one per role), eight accounts in the US and France, one consolidated
- * plan, ~2,000 invoices over 13 months; and a second company whose data
- * Demo Co must never see.
+ * plan, ~2,000 invoices over 13 months; a second company whose data
+ * Demo Co must never see; and a few UPS accounts no company has enrolled
+ * yet, for enrolment and Add account (see seed-unenrolled.ts).
  */
 import { hashPassword } from '../domain/passwords.js';
 import type { Db, Sql } from './db.js';
 import { generateInvoices, type GenAccount } from './generate.js';
+import { seedUnenrolledAccounts } from './seed-unenrolled.js';
 import { seedWallets } from './seed-wallet.js';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -161,6 +163,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
       count: 120,
       seed: 7,
     });
+    await seedUnenrolledAccounts(tx, options.today);
     return true;
   });
   if (seeded) await refreshStatistics(db);

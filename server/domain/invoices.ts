@@ -130,9 +130,12 @@ export async function paymentsApplied(sql: Sql, invoiceId: number, currency: str
     method_brand: string | null;
     method_last4: string | null;
   }>(
+    // An account can change companies (enrolment cancelled, then enrolled again): the payments an
+    // earlier company made stay that company's, and its card digits are no business of the next one.
     `select p.confirmation_number, p.status, p.processing_date, a.amount, p.method_type, p.method_brand, p.method_last4
-       from payment_allocations a join payments p on p.id = a.payment_id
-      where a.invoice_id = $1 order by p.processing_date, p.created_at`,
+       from payment_allocations a join payments p on p.id = a.payment_id join invoices i on i.id = a.invoice_id
+      where a.invoice_id = $1 and (p.company_id = i.company_id or p.company_id is null)
+      order by p.processing_date, p.created_at`,
     [invoiceId],
   );
   return rows.map((r) => ({

@@ -223,7 +223,8 @@ export async function payAsGuest(
   const claims = await verifyToken(request.lookupToken, 'guest', await services.tokenSecret(), services.now());
   if (!claims || claims === 'expired') throw new ProblemError(422, 'identification_failed');
   const invoiceId = Number(claims.sub);
-  const [invoice] = await services.db.query<{ number: string; amount_due: number; company_id: string }>(
+  // company_id is null for an account enrolled nowhere: guests pay those invoices too, and the payment has no company.
+  const [invoice] = await services.db.query<{ number: string; amount_due: number; company_id: string | null }>(
     'select number, amount_due, company_id from invoices where id = $1',
     [invoiceId],
   );

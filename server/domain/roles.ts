@@ -13,6 +13,7 @@ export const CAPABILITIES = [
   'users:write',
   'accounts:write',
   'accounts:xml',
+  'inbound:write',
   'audit:read',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -33,6 +34,9 @@ export const ROLE_CAPABILITIES: Record<Capability, readonly Role[]> = {
   'accounts:write': ADMINS,
   // Managers may change XML enrolment of accounts in their scope.
   'accounts:xml': MANAGERS,
+  // Inbound-charge settings have no row of their own in SPEC's table; they are per-account
+  // settings like XML enrolment, so they follow its row: managers for accounts in their scope.
+  'inbound:write': MANAGERS,
   'audit:read': ADMINS,
 };
 

@@ -51,6 +51,15 @@ const TITLES: Record<ProblemCode, string> = {
   last_administrator: 'The company must keep at least one administrator',
   recovery_mismatch: 'These details do not match our records',
   already_administrator: 'This user is already an administrator',
+  invoice_mismatch: 'No invoice of this account matches these values',
+  invoice_date_out_of_window: 'The invoice must be dated within the last 45 days',
+  account_in_other_company: 'This account is enrolled by another company; ask its administrator for access',
+  account_already_enrolled: 'This account is already enrolled in your company',
+  account_in_plan: 'This account is billed through a billing plan',
+  payments_in_progress: 'Payments of this account’s invoices are scheduled or under way',
+  exception_exists: 'This shipper account is already an exception',
+  too_many_exceptions: 'Too many exceptions for one account',
+  import_changed: 'The file no longer matches what was confirmed',
 };
 
 export class ProblemError extends Error {

@@ -29,6 +29,13 @@ export interface ServerConfig {
   /** Guest identification failures allowed per address and per invoice in `guestWindowSeconds`. */
   guestMaxFailures: number;
   guestWindowSeconds: number;
+  /**
+   * Failed invoice proofs (enrolment, Add account) allowed per account in
+   * `proofWindowSeconds`; five times as many per address on the public
+   * enrolment routes, so one client cannot try account after account.
+   */
+  proofMaxFailures: number;
+  proofWindowSeconds: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -43,6 +50,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   cardFrameAncestors: [],
   guestMaxFailures: 5,
   guestWindowSeconds: 15 * 60,
+  proofMaxFailures: 5,
+  proofWindowSeconds: 24 * 60 * 60,
 };
 
 export interface AuditEntry {

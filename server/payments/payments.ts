@@ -27,7 +27,8 @@ const PAYABLE = new Set(['open', 'past_due', 'payment_returned']);
 const SETTLES_AT_ONCE = new Set(['card', 'paypal']);
 
 export interface Payer {
-  companyId: string;
+  /** Null for a guest paying an invoice of an account no company has enrolled. */
+  companyId: string | null;
   /** The signed-in user; null for a guest. */
   userId: string | null;
   kind: 'one_time' | 'guest' | 'autopay';

@@ -6,7 +6,14 @@
  */
 import type * as endpoints from '../../src/api/endpoints/index.js';
 import type { RouteSpec } from '../http/route.js';
-import { listAccountsRoute, listPlansRoute } from './accounts.js';
+import {
+  addAccountRoute,
+  cancelEnrollmentRoute,
+  listAccountsRoute,
+  listPlansRoute,
+  setXmlEnrollmentRoute,
+  updateAccountRoute,
+} from './accounts.js';
 import {
   cancelAutopayRuleRoute,
   createAutopayRuleRoute,
@@ -22,6 +29,15 @@ import {
   getDocumentExportRoute,
 } from './documents.js';
 import { getDashboardRoute } from './dashboard.js';
+import { checkEnrollmentInvoiceRoute, enrollCompanyRoute } from './enrollment.js';
+import {
+  addInboundExceptionRoute,
+  getInboundChargesRoute,
+  importInboundExceptionsRoute,
+  listInboundChargesRoute,
+  removeInboundExceptionRoute,
+  updateInboundChargesRoute,
+} from './inbound-charges.js';
 import { getInvoiceRoute, listInvoiceShipmentsRoute, listInvoicesRoute } from './invoices.js';
 import {
   cancelPaymentRoute,
@@ -60,6 +76,18 @@ export const ROUTES: RouteTable = {
   getSession: getSessionRoute,
   listAccounts: listAccountsRoute,
   listPlans: listPlansRoute,
+  updateAccount: updateAccountRoute,
+  setXmlEnrollment: setXmlEnrollmentRoute,
+  addAccount: addAccountRoute,
+  cancelEnrollment: cancelEnrollmentRoute,
+  checkEnrollmentInvoice: checkEnrollmentInvoiceRoute,
+  enrollCompany: enrollCompanyRoute,
+  listInboundCharges: listInboundChargesRoute,
+  getInboundCharges: getInboundChargesRoute,
+  updateInboundCharges: updateInboundChargesRoute,
+  addInboundException: addInboundExceptionRoute,
+  removeInboundException: removeInboundExceptionRoute,
+  importInboundExceptions: importInboundExceptionsRoute,
   listInvoices: listInvoicesRoute,
   getInvoice: getInvoiceRoute,
   listInvoiceShipments: listInvoiceShipmentsRoute,

@@ -12,6 +12,10 @@ type Issue = z.core.$ZodIssue;
 export const PARSE_OPTIONS = { reportInput: true } as const;
 
 function codeOf(issue: Issue): FieldCode {
+  // A check may name its own code (`z.refine(…, { params: { fieldCode } })`) when the generic one
+  // would not tell the user what to type, e.g. `amount_format` for an amount with a currency sign.
+  const own = (issue as { params?: { fieldCode?: FieldCode } }).params?.fieldCode;
+  if (own) return own;
   switch (issue.code) {
     case 'invalid_type':
       // Needs parsing with `reportInput: true` (see PARSE_OPTIONS) to tell absent from wrong.

@@ -31,6 +31,7 @@ function snapshotKey(): string {
   for (const file of [
     'server/db/seed.ts',
     'server/db/seed-wallet.ts',
+    'server/db/seed-unenrolled.ts',
     'server/autopay/agreement.ts',
     'server/db/generate.ts',
   ]) {

@@ -16,8 +16,9 @@
  *   here is a broken fixture and fails). Requests that would change the
  *   shared fixtures are built to be refused that way (an amount that is not
  *   the amount due, an outdated agreement version, a taken user ID…); the
- *   few real writes (cancelling a rule, removing a user) act on fixtures
- *   made for that one case.
+ *   few real writes (cancelling a rule, removing a user, cancelling an
+ *   account's enrolment, removing an inbound-charge exception) act on
+ *   fixtures made for that one case.
  * - **403**: the role may not, on something the caller may see.
  * - **404**: the caller may not see the thing — out of scope, or another
  *   company's — whatever its role (no existence leaks).
@@ -62,6 +63,8 @@ const SPEC: Record<Capability, readonly Role[]> = {
   // add accounts, cancel enrolment; XML enrolment also for managers, in scope
   'accounts:write': ['admin1'],
   'accounts:xml': ['admin1', 'manager1'],
+  // inbound charges: no row of their own; a per-account setting like XML enrolment, so that row's answer
+  'inbound:write': ['admin1', 'manager1'],
   // issue 6: an audit log view for administrators
   'audit:read': ['admin1'],
 };
@@ -138,6 +141,12 @@ interface Fixtures {
   /** Made for a case that really removes or cancels, so no other case loses its fixture. */
   victimUser: Partial<Record<`${Role}:${Scope}`, string>>;
   victimRule: Partial<Record<`${Role}:${Scope}`, string>>;
+  /** Each account's XML enrolment as seeded, so a request can ask for what is already so. */
+  xml: Record<string, boolean>;
+  /** Demo Co accounts made to be cancelled for real, by the administrator's cases. */
+  victimAccount: Partial<Record<`${Role}:${Scope}`, string>>;
+  /** Inbound-charge exceptions removed for real, one per allowed case; every account also lists `MXEX00`. */
+  victimException: Partial<Record<`${Role}:${Scope}`, string>>;
 }
 
 let fx: Fixtures;
@@ -155,6 +164,22 @@ const ruleRequest = (role: Role, scope: Scope, agreementVersion: string) => ({
   effectiveUntil: null,
   agreementVersion,
 });
+
+/**
+ * Invoice values that match no invoice (the amount is never one cent), for
+ * an account's country: refused after authorization, as one failed attempt.
+ */
+const wrongProof = (number: string) => {
+  const country = ['F3R901', 'F3R902', 'E7T310', OTHER_ACCOUNT].includes(number) ? 'FR' : 'US';
+  return {
+    country,
+    accountNumber: number,
+    invoiceNumber: `${number}X00003`,
+    invoiceDate: today(),
+    amount: '0.01',
+    ...(country === 'FR' ? { controlId: 'C000' } : {}),
+  };
+};
 
 /** What an allowed answer must never mention: the other company's accounts, and for non-administrators E7T310. */
 const leaks = (role: Role, text: string) =>
@@ -182,6 +207,134 @@ const MATRIX: Record<string, Entry> = {
     target: 'none',
     cases: ['in'],
     request: () => ({ method: 'GET', path: '/plans' }),
+  },
+  updateAccount: {
+    capability: 'accounts:write',
+    target: 'path',
+    // No nickname, as seeded: a real update that changes nothing the other cases rely on.
+    request: (role, scope) => ({
+      method: 'PATCH',
+      path: `/accounts/${account(role, scope)}`,
+      json: { nickname: null },
+    }),
+  },
+  setXmlEnrollment: {
+    capability: 'accounts:xml',
+    target: 'path',
+    // What the account already has: a real request that changes nothing.
+    request: (role, scope) => ({
+      method: 'PUT',
+      path: `/accounts/${account(role, scope)}/xml-enrollment`,
+      json: { enrolled: fx.xml[account(role, scope)] },
+    }),
+  },
+  addAccount: {
+    capability: 'accounts:write',
+    // Add account names accounts of no company, or of another, by design: what the caller learns is
+    // governed by the invoice proof, not by scope. After the role check, the company's own accounts are
+    // refused as already enrolled (409), the other company's by values that match nothing (422),
+    // which says nothing about who has it.
+    target: 'none',
+    request: (role, scope) => ({ method: 'POST', path: '/accounts', json: wrongProof(account(role, scope)) }),
+    check: (_role, scope, body) =>
+      assert.equal(
+        (body as { code: string }).code,
+        scope === 'other' ? 'invoice_mismatch' : 'account_already_enrolled',
+      ),
+  },
+  cancelEnrollment: {
+    capability: 'accounts:write',
+    target: 'path',
+    // The administrator's cases cancel for real, on accounts made for them; every other case is refused first.
+    request: (role, scope) => ({
+      method: 'POST',
+      path: `/accounts/${fx.victimAccount[`${role}:${scope}`] ?? account(role, scope)}/cancel-enrollment`,
+      json: { reason: 'no_longer_used' },
+    }),
+  },
+
+  // ── enrolment (public) ──
+  checkEnrollmentInvoice: {
+    capability: null,
+    public: true,
+    target: 'none',
+    request: () => ({
+      method: 'POST',
+      path: '/enrollment/invoice-check',
+      headers: { 'x-test-client-ip': '10.9.9.10' },
+      json: wrongProof('H4B7R2'),
+    }),
+    check: (_role, _scope, body) => assert.equal((body as { code: string }).code, 'invoice_mismatch'),
+  },
+  enrollCompany: {
+    capability: null,
+    public: true,
+    target: 'none',
+    request: () => ({
+      method: 'POST',
+      path: '/enrollment',
+      headers: { 'x-test-client-ip': '10.9.9.10' },
+      json: {
+        invoice: wrongProof('H4B7R3'),
+        user: { userId: 'mx-enrol', email: 'mx@example.com', name: 'Matrix', password: 'correct horse battery' },
+      },
+    }),
+    check: (_role, _scope, body) => assert.equal((body as { code: string }).code, 'invoice_mismatch'),
+  },
+
+  // ── inbound charges ──
+  listInboundCharges: {
+    capability: 'invoices:read',
+    target: 'none',
+    cases: ['in'],
+    request: () => ({ method: 'GET', path: '/inbound-charges' }),
+  },
+  getInboundCharges: {
+    capability: 'invoices:read',
+    target: 'path',
+    request: (role, scope) => ({ method: 'GET', path: `/accounts/${account(role, scope)}/inbound-charges` }),
+  },
+  updateInboundCharges: {
+    capability: 'inbound:write',
+    target: 'path',
+    // The default again: saying what is already so writes nothing.
+    request: (role, scope) => ({
+      method: 'PATCH',
+      path: `/accounts/${account(role, scope)}/inbound-charges`,
+      json: { contactBeforeBilling: false },
+    }),
+  },
+  addInboundException: {
+    capability: 'inbound:write',
+    target: 'path',
+    // Already an exception of every account: 409 once the account was found and the role checked.
+    request: (role, scope) => ({
+      method: 'POST',
+      path: `/accounts/${account(role, scope)}/inbound-charges/exceptions`,
+      json: { shipperAccount: 'MXEX00' },
+    }),
+  },
+  removeInboundException: {
+    capability: 'inbound:write',
+    target: 'path',
+    request: (role, scope) => ({
+      method: 'DELETE',
+      path: `/accounts/${account(role, scope)}/inbound-charges/exceptions/${fx.victimException[`${role}:${scope}`] ?? 'MXEX00'}`,
+    }),
+  },
+  importInboundExceptions: {
+    capability: 'inbound:write',
+    target: 'path',
+    // A check, not a commit: the report, nothing written.
+    request: (role, scope) => ({
+      method: 'POST',
+      path: `/accounts/${account(role, scope)}/inbound-charges/exceptions/import`,
+      json: { csv: 'shipper account\nAB12CD\nnot-an-account\n', commit: false },
+    }),
+    check: (_role, _scope, body) => {
+      const report = body as { committed: boolean; good: unknown[]; bad: unknown[] };
+      assert.deepEqual([report.committed, report.good.length, report.bad.length], [false, 1, 1]);
+    },
   },
   listInvoices: {
     capability: 'invoices:read',
@@ -715,5 +868,51 @@ async function buildFixtures(server: TestServer): Promise<Fixtures> {
     'manager1:in': (await addUser('mx-victim-m-in', ['4R7X21'])).id,
   };
 
-  return { invoice, payment, exportOf, methodOf, rule, user, victimUser, victimRule };
+  const xml: Record<string, boolean> = {};
+  for (const row of await db.query<{ number: string; xml_enrolled: boolean }>(
+    'select number, xml_enrolled from accounts where number = any($1::text[])',
+    [accounts],
+  )) {
+    xml[row.number] = row.xml_enrolled;
+  }
+  const addAccount = async (number: string) => {
+    await db.query(
+      `insert into accounts (company_id, number, name, country, currency)
+       select id, $1, 'Matrix ' || $1, 'US', 'USD' from companies where name = 'Demo Co'`,
+      [number],
+    );
+    return number;
+  };
+  const victimAccount: Fixtures['victimAccount'] = {
+    'admin1:in': await addAccount('MXCA01'),
+    'admin1:out': await addAccount('MXCA02'),
+  };
+  const addException = async (accountNumber: string, shipper: string) => {
+    await db.query(
+      `insert into inbound_charge_exceptions (account_id, shipper_account, company_id)
+       select id, $2, company_id from accounts where number = $1`,
+      [accountNumber, shipper],
+    );
+    return shipper;
+  };
+  for (const number of accounts) await addException(number, 'MXEX00');
+  const victimException: Fixtures['victimException'] = {
+    'admin1:in': await addException(IN_ACCOUNT.admin1, 'MXRA01'),
+    'manager1:in': await addException(IN_ACCOUNT.manager1, 'MXRM01'),
+    'admin1:out': await addException(OUT_ACCOUNT, 'MXRA02'),
+  };
+
+  return {
+    invoice,
+    payment,
+    exportOf,
+    methodOf,
+    rule,
+    user,
+    victimUser,
+    victimRule,
+    xml,
+    victimAccount,
+    victimException,
+  };
 }

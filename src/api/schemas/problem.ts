@@ -75,6 +75,31 @@ export const PROBLEM_CODES = [
   'recovery_mismatch',
   /** Recovery: the person named as the new administrator already is one. */
   'already_administrator',
+  // Accounts, enrolment, inbound charges
+  /**
+   * Enrolment or Add account: no invoice of this account matches the values given (which one is
+   * never said). Each such answer counts towards the account's attempt limit.
+   */
+  'invoice_mismatch',
+  /** The invoice date given is more than 45 days ago (`too_old`) or in the future (`in_future`); `detail` is `45`. */
+  'invoice_date_out_of_window',
+  /**
+   * The account is enrolled by another company; `detail` is that company's name. Its
+   * administrator can add the person as a user. Said only once the invoice values matched.
+   */
+  'account_in_other_company',
+  /** Add account: the account is already one of the caller's company. */
+  'account_already_enrolled',
+  /** Cancel enrolment: the account is billed through a billing plan; UPS takes it out of the plan first. */
+  'account_in_plan',
+  /** Cancel enrolment: payments of its invoices are scheduled or under way; `detail` lists their confirmation numbers. */
+  'payments_in_progress',
+  /** Inbound charges: the shipper account is already an exception of this account. */
+  'exception_exists',
+  /** Inbound charges: an account holds at most 1,000 exceptions; `detail` is how many more fit. */
+  'too_many_exceptions',
+  /** Inbound charges import: the file no longer gives the number of good rows the user confirmed; check it again. */
+  'import_changed',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -126,6 +151,29 @@ export const FIELD_CODES = [
   'not_allowed',
   /** The company's last administrator cannot lose the role. */
   'last_administrator',
+  /**
+   * An amount not typed as digits with an optional decimal separator and at most two decimals
+   * (`1234.56` or `1234,56`): a currency sign, a space or a thousands separator was typed.
+   */
+  'amount_format',
+  /** A date too far in the past for the rule (an invoice more than 45 days old). */
+  'too_old',
+  /** A date after today where only past dates make sense. */
+  'in_future',
+  /** A password found in lists of common passwords, or a run or sequence of characters. */
+  'password_too_common',
+  /** A password containing the user ID. */
+  'password_contains_user_id',
+  /** Add account: the account is already the company's. */
+  'already_enrolled',
+  /** The account is enrolled by another company. */
+  'enrolled_elsewhere',
+  /** A value repeated where each must be unique (e.g. a row of an import). */
+  'duplicate',
+  /** The account's own number where another account's is needed. */
+  'own_account',
+  /** A row of an import with more columns than the format has. */
+  'too_many_columns',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 
