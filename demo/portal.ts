@@ -13,6 +13,7 @@ import '../src/ups-pay-form.js';
 import '../src/ups-payment-activity.js';
 import '../src/ups-autopay.js';
 import '../src/ups-wallet.js';
+import '../src/ups-user-admin.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const client = new BillingClient({ baseUrl: '/api/v1' });
@@ -35,6 +36,8 @@ form.addEventListener('submit', async (event) => {
       `${session.user.name} (${session.user.userId}, ${session.user.role}) — ${session.company.name}`;
     $('sign-in').hidden = true;
     $('billing').hidden = false;
+    // User administration is for administrators and managers; the server refuses it to the others anyway.
+    $('users').hidden = !['administrator', 'manager'].includes(session.user.role);
   } catch (failure) {
     error.textContent = isBillingApiError(failure)
       ? failure.code === 'invalid_credentials'
@@ -49,6 +52,7 @@ form.addEventListener('submit', async (event) => {
 $('sign-out').addEventListener('click', () => {
   provider.token = null;
   $('billing').hidden = true;
+  $('users').hidden = true;
   $('sign-in').hidden = false;
   $<HTMLInputElement>('password').value = '';
 });
@@ -107,4 +111,9 @@ document.addEventListener('ups-wallet-change', (event) => {
 document.addEventListener('ups-autopay-change', (event) => {
   $('host-log').textContent = `AutoPay rule ${event.detail.action}.`;
   document.querySelector('ups-billing-dashboard')?.refresh();
+});
+
+// A user added, changed or removed: said in the log line (never the temporary password, which the event does not carry).
+document.addEventListener('ups-user-change', (event) => {
+  $('host-log').textContent = `User ${event.detail.user.userId}: ${event.detail.action}.`;
 });

@@ -14,6 +14,8 @@ import type payForm from './en/pay-form.js';
 import type paymentActivity from './en/payment-activity.js';
 import type paymentFailure from './en/payment-failure.js';
 import type receipt from './en/receipt.js';
+import type userAdmin from './en/user-admin.js';
+import type userAdminForms from './en/user-admin-forms.js';
 import type wallet from './en/wallet.js';
 import type walletForms from './en/wallet-forms.js';
 
@@ -31,5 +33,7 @@ export type MessageKey =
   | keyof typeof paymentActivity
   | keyof typeof paymentFailure
   | keyof typeof receipt
+  | keyof typeof userAdmin
+  | keyof typeof userAdminForms
   | keyof typeof wallet
   | keyof typeof walletForms;

@@ -1,0 +1,266 @@
+/**
+ * Administrator recovery, for when the administrator has left: a form for
+ * the previous administrator's user ID and e-mail and the new
+ * administrator's, and the requests with their status. Any user may file
+ * one; UPS operations check it with the company and approve it (there is no
+ * approval here). An administrator sees every request of the company, anyone
+ * else their own. Loaded on demand, with its messages.
+ */
+import { Task } from '@lit/task';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { BillingClient } from '../../api/client.js';
+import { createRecoveryRequest, listRecoveryRequests } from '../../api/endpoints/users.js';
+import { isBillingApiError } from '../../api/errors.js';
+import type { CreateRecoveryRequest, RecoveryRequest } from '../../api/schemas/users.js';
+import type { BillingContext } from '../../context/billing-context.js';
+import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
+import { registerMessages, type I18n } from '../../internal/i18n.js';
+import type { MessageKey } from '../../locales/types.js';
+import { userAdminFormMessages } from '../../locales/user-admin-forms.js';
+import { fieldMessage, renderField, summaryItems, type FieldContext } from './user-admin-fields.js';
+import { dateTime } from './user-admin-list.js';
+
+registerMessages(userAdminFormMessages);
+
+/** What a panel needs of the element. */
+export interface PanelAccess {
+  i18n(): I18n;
+  billing(): BillingContext | undefined;
+}
+
+type Field = 'previousAdminUserId' | 'previousAdminEmail' | 'newAdminUserId' | 'newAdminEmail' | 'newAdminName';
+
+const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
+
+/**
+ * A refused field's message. The server says `invalid_value` and puts the
+ * reason in the problem code (the details match no administrator, the new one
+ * already is one…): the message follows the reason.
+ */
+function messageFor(i18n: I18n, path: string, problem: string, code: string): string {
+  const reason = code === 'invalid_value' ? problem : code;
+  const field =
+    path.startsWith('previousAdmin') && reason === 'recovery_mismatch'
+      ? 'previous'
+      : reason === 'invalid_format' && path.endsWith('Email')
+        ? 'email'
+        : reason === 'invalid_format' && path.endsWith('UserId')
+          ? 'userId'
+          : path;
+  return fieldMessage(i18n, field, reason);
+}
+
+export class RecoveryPanel implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #access: PanelAccess;
+  readonly #requests: Task<readonly [BillingClient | undefined, string | undefined], RecoveryRequest[] | null>;
+
+  #fields: Record<string, string> = {};
+  #errors: Record<string, string> = {};
+  #summary: SummaryItem[] = [];
+  #busy = false;
+  #focusSummary = false;
+  #sent = '';
+
+  constructor(host: ReactiveControllerHost & HTMLElement, access: PanelAccess) {
+    this.#host = host;
+    this.#access = access;
+    host.addController(this);
+    this.#requests = new Task(host, {
+      task: async ([client, user], { signal }) =>
+        client && user ? (await client.call(listRecoveryRequests, {}, { signal })).items : null,
+      args: () => {
+        const session = access.billing()?.session;
+        return [access.billing()?.client, session?.status === 'ready' ? session.session.user.id : undefined] as const;
+      },
+    });
+  }
+
+  hostUpdated(): void {
+    if (this.#focusSummary) {
+      this.#focusSummary = false;
+      focusErrorSummary(this.#host.shadowRoot);
+    }
+  }
+
+  /** Loads the requests again: their status changes when operations approve one. */
+  refresh(): void {
+    void this.#requests.run();
+  }
+
+  #context(): FieldContext {
+    return {
+      i18n: this.#access.i18n(),
+      value: (id) => this.#fields[id] ?? '',
+      error: (id) => this.#errors[id],
+      onInput: (id, event) => {
+        this.#fields = { ...this.#fields, [id]: (event.target as HTMLInputElement).value };
+        this.#host.requestUpdate();
+      },
+    };
+  }
+
+  async #fail(error: unknown): Promise<void> {
+    const i18n = this.#access.i18n();
+    const code = codeOf(error);
+    const errors: Record<string, string> = {};
+    for (const [path, fieldCode] of Object.entries(isBillingApiError(error) ? error.fieldErrors : {})) {
+      errors[path] ??= messageFor(i18n, path, code, fieldCode);
+    }
+    this.#errors = errors;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    const form = this.#host.shadowRoot?.querySelector('form.recovery-form');
+    const items = form ? summaryItems(form, errors) : [];
+    this.#summary = items.length ? items : [{ message: i18n.error(code) }];
+    this.#focusSummary = true;
+    this.#host.requestUpdate();
+  }
+
+  async #handleSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const client = this.#access.billing()?.client;
+    if (!client || this.#busy) return;
+    const value = (id: string) => (this.#fields[id] ?? '').trim();
+    const body: CreateRecoveryRequest = {
+      previousAdminUserId: value('previousAdminUserId'),
+      previousAdminEmail: value('previousAdminEmail'),
+      newAdminUserId: value('newAdminUserId'),
+      newAdminEmail: value('newAdminEmail'),
+      ...(value('newAdminName') ? { newAdminName: value('newAdminName') } : {}),
+    };
+    this.#busy = true;
+    this.#errors = {};
+    this.#summary = [];
+    this.#sent = '';
+    this.#host.requestUpdate();
+    try {
+      // The client checks the request against the contract first: a malformed e-mail never leaves the page.
+      await client.call(createRecoveryRequest, { body });
+      this.#fields = {};
+      this.#sent = this.#access.i18n().t('userAdmin.recovery.sent');
+      this.refresh();
+    } catch (error) {
+      await this.#fail(error);
+    } finally {
+      this.#busy = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  render(admin: boolean): TemplateResult {
+    const i18n = this.#access.i18n();
+    const ctx = this.#context();
+    const field = (id: Field, label: MessageKey, email = false) =>
+      renderField(
+        ctx,
+        id,
+        label,
+        email ? { type: 'email', maxlength: 254 } : { maxlength: id === 'newAdminName' ? 80 : 40 },
+      );
+    return html`<div class="recovery">
+      <h3 id="recovery-title">${i18n.t('userAdmin.recovery.title')}</h3>
+      <p>${i18n.t('userAdmin.recovery.intro')}</p>
+      <p>${i18n.t('userAdmin.recovery.approval')}</p>
+      ${admin ? html`<p class="note">${i18n.t('userAdmin.recovery.adminNote')}</p>` : nothing}
+      <form
+        class="recovery-form"
+        novalidate
+        aria-labelledby="recovery-title"
+        @submit=${(e: Event) => void this.#handleSubmit(e)}
+      >
+        ${renderErrorSummary(i18n.t('userAdmin.summary.title'), this.#summary)}
+        <div class="people">
+          <fieldset class="person">
+            <legend>${i18n.t('userAdmin.recovery.previous')}</legend>
+            ${field('previousAdminUserId', 'userAdmin.recovery.userId')}
+            ${field('previousAdminEmail', 'userAdmin.recovery.email', true)}
+          </fieldset>
+          <fieldset class="person">
+            <legend>${i18n.t('userAdmin.recovery.new')}</legend>
+            ${field('newAdminUserId', 'userAdmin.recovery.userId')}
+            ${field('newAdminEmail', 'userAdmin.recovery.email', true)}
+            ${field('newAdminName', 'userAdmin.recovery.newName')}
+          </fieldset>
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="button primary" aria-disabled=${this.#busy ? 'true' : 'false'}>
+            ${i18n.t(this.#busy ? 'userAdmin.recovery.busy' : 'userAdmin.recovery.submit')}
+          </button>
+          <p class="sent" role="status">${this.#sent}</p>
+        </div>
+      </form>
+      <h4>${i18n.t(admin ? 'userAdmin.recovery.all' : 'userAdmin.recovery.mine')}</h4>
+      ${this.#requests.render({
+        initial: () => html`<p role="status">${i18n.t('userAdmin.recovery.loading')}</p>`,
+        pending: () =>
+          this.#requests.value
+            ? this.#renderRequests(this.#requests.value, admin)
+            : html`<p role="status">${i18n.t('userAdmin.recovery.loading')}</p>`,
+        complete: (requests) => this.#renderRequests(requests ?? [], admin),
+        error: (error) =>
+          html`<div class="notice error" role="alert">
+            <p>${i18n.t('userAdmin.recovery.error')} ${i18n.error(codeOf(error))}</p>
+            <button type="button" class="button" @click=${() => this.refresh()}>${i18n.t('common.retry')}</button>
+          </div>`,
+      })}
+    </div>`;
+  }
+
+  #renderRequests(requests: readonly RecoveryRequest[], admin: boolean): TemplateResult {
+    const i18n = this.#access.i18n();
+    if (!requests.length) return html`<p class="notice empty">${i18n.t('userAdmin.recovery.empty')}</p>`;
+    const person = (userId: string, email: string, name?: string | null) =>
+      html`<span class="person-id">${userId}</span>
+        <span>${email}</span> ${name ? html`<span>${name}</span>` : nothing}`;
+    return html`<div class="frame">
+      <table part="table" class="requests">
+        <caption class="visually-hidden">
+          ${i18n.t(admin ? 'userAdmin.recovery.all' : 'userAdmin.recovery.mine')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${i18n.t('userAdmin.recovery.col.filed')}</th>
+            <th scope="col">${i18n.t('userAdmin.recovery.col.previous')}</th>
+            <th scope="col">${i18n.t('userAdmin.recovery.col.new')}</th>
+            ${admin ? html`<th scope="col">${i18n.t('userAdmin.recovery.col.by')}</th>` : nothing}
+            <th scope="col">${i18n.t('userAdmin.recovery.col.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(
+            requests,
+            (request) => request.id,
+            (request) =>
+              html`<tr data-request=${request.id}>
+                <th scope="row">${dateTime(i18n, request.createdAt)}</th>
+                <td class="stack">${person(request.previousAdminUserId, request.previousAdminEmail)}</td>
+                <td class="stack">${person(request.newAdminUserId, request.newAdminEmail, request.newAdminName)}</td>
+                ${
+                  admin
+                    ? html`<td>
+                        ${
+                          request.requestedBy
+                            ? `${request.requestedBy.name} (${request.requestedBy.userId})`
+                            : i18n.t('userAdmin.recovery.removedUser')
+                        }
+                      </td>`
+                    : nothing
+                }
+                <td>
+                  <span class="status ${request.status}">
+                    ${
+                      request.status === 'approved' && request.approvedAt
+                        ? i18n.t('userAdmin.recovery.status.approved', { date: dateTime(i18n, request.approvedAt) })
+                        : i18n.t('userAdmin.recovery.status.pending')
+                    }
+                  </span>
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}

@@ -1,0 +1,13 @@
+/** Defines `<ups-user-admin>`. */
+import { UpsUserAdmin } from './elements/user-admin/user-admin.js';
+import { define } from './internal/define.js';
+
+define('ups-user-admin', UpsUserAdmin);
+
+export { UpsUserAdmin };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ups-user-admin': UpsUserAdmin;
+  }
+}
