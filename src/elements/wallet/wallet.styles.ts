@@ -77,7 +77,8 @@ export const walletStyles = css`
     min-height: 8rem;
     color: var(--_ups-muted);
   }
-  .methods[aria-busy='true'] > :not(.count) {
+  /* The first load's message stays at full contrast; only a reload dims what it replaces. */
+  .methods[aria-busy='true']:not(.loading) > :not(.count) {
     opacity: 0.6;
   }
   .count {
