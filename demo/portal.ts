@@ -14,6 +14,8 @@ import '../src/ups-payment-activity.js';
 import '../src/ups-autopay.js';
 import '../src/ups-wallet.js';
 import '../src/ups-user-admin.js';
+import '../src/ups-inbound-charges.js';
+import '../src/ups-accounts.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const client = new BillingClient({ baseUrl: '/api/v1' });
@@ -116,4 +118,20 @@ document.addEventListener('ups-autopay-change', (event) => {
 // A user added, changed or removed: said in the log line (never the temporary password, which the event does not carry).
 document.addEventListener('ups-user-change', (event) => {
   $('host-log').textContent = `User ${event.detail.user.userId}: ${event.detail.action}.`;
+});
+
+// An account added, renamed, enrolled in XML or cancelled: the invoices (their formats, or the account's invoices
+// themselves) and the dashboard's totals may change with it.
+document.addEventListener('ups-account-change', (event) => {
+  $('host-log').textContent = `Account ${event.detail.account.number}: ${event.detail.action}.`;
+  table.refresh();
+  document.querySelector('ups-billing-dashboard')?.refresh();
+});
+
+// Inbound charge settings ("frais internes") saved: the log line says what changed.
+document.addEventListener('ups-inbound-charges-change', (event) => {
+  const { action, accountNumber, shipperAccounts } = event.detail;
+  $('host-log').textContent = `Inbound charges of ${accountNumber}: ${action}${
+    shipperAccounts.length ? ` (${shipperAccounts.join(', ')})` : ''
+  }.`;
 });

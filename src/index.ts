@@ -6,8 +6,11 @@
 export * from './api/index.js';
 export { billingContext, type BillingContext, type SessionState } from './context/billing-context.js';
 export { UpsBillingProvider } from './context/billing-provider.js';
+export { UpsAccounts } from './elements/accounts/accounts.js';
 export { UpsAutopay } from './elements/autopay/autopay.js';
 export { UpsBillingDashboard } from './elements/billing-dashboard/billing-dashboard.js';
+export { UpsEnrollment } from './elements/enrollment/enrollment.js';
+export { UpsInboundCharges } from './elements/inbound-charges/inbound-charges.js';
 export { UpsInvoiceDetail } from './elements/invoice-detail/invoice-detail.js';
 export { UpsInvoiceTable } from './elements/invoice-table/invoice-table.js';
 export { UpsPayForm } from './elements/pay-form/pay-form.js';

@@ -4,10 +4,14 @@
  * demand. Translations are typed against the English catalog: a missing or
  * extra key fails the type check.
  */
+import type accounts from './en/accounts.js';
+import type accountsForms from './en/accounts-forms.js';
 import type autopay from './en/autopay.js';
 import type autopayForm from './en/autopay-form.js';
 import type dashboard from './en/billing-dashboard.js';
 import type common from './en/common.js';
+import type enrollment from './en/enrollment.js';
+import type inboundCharges from './en/inbound-charges.js';
 import type invoiceDetail from './en/invoice-detail.js';
 import type invoiceTable from './en/invoice-table.js';
 import type payForm from './en/pay-form.js';
@@ -24,6 +28,10 @@ export type Translation<T> = { readonly [K in keyof T]: string };
 /** Every message key of the library. */
 export type MessageKey =
   | keyof typeof common
+  | keyof typeof accounts
+  | keyof typeof accountsForms
+  | keyof typeof inboundCharges
+  | keyof typeof enrollment
   | keyof typeof autopay
   | keyof typeof autopayForm
   | keyof typeof invoiceTable

@@ -1,0 +1,145 @@
+import { css } from 'lit';
+
+export const enrollmentStyles = css`
+  .enrollment {
+    display: grid;
+    gap: calc(var(--_ups-space) * 1.5);
+    max-width: var(--ups-enrollment-max-width, 40rem);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.3rem;
+  }
+  h3 {
+    margin: 0;
+    font-size: 1.1rem;
+  }
+  .step-of {
+    display: block;
+    color: var(--_ups-muted);
+    font-size: 0.85rem;
+    font-weight: 400;
+  }
+  p {
+    margin: 0;
+  }
+  .step {
+    display: grid;
+    gap: calc(var(--_ups-space) * 1.75);
+  }
+  label {
+    font-weight: 600;
+  }
+  .hint {
+    color: var(--_ups-muted);
+    font-size: 0.9em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_ups-space);
+  }
+  .found {
+    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5);
+    border-inline-start: 4px solid var(--_ups-success);
+    background: var(--_ups-surface-alt);
+  }
+  .no-account {
+    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5);
+    border: 1px solid var(--_ups-border);
+    border-radius: var(--_ups-radius);
+  }
+  .no-account h4 {
+    margin: 0 0 4px;
+    font-size: 1rem;
+  }
+  a {
+    color: var(--_ups-accent);
+  }
+  .error-summary {
+    padding: calc(var(--_ups-space) * 1.5);
+    border: 2px solid var(--_ups-danger);
+    border-radius: var(--_ups-radius);
+  }
+  .error-summary h3 {
+    margin-bottom: 4px;
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 1.2rem;
+  }
+  .error-summary a {
+    color: var(--_ups-danger);
+  }
+  .done {
+    display: grid;
+    gap: var(--_ups-space);
+  }
+`;
+
+/**
+ * The sign-in part's look. Its fields live in the page's light DOM (see
+ * enrollment.ts), out of reach of the shadow styles above, so this sheet is
+ * adopted by the element's root (document or enclosing shadow root), once.
+ * `:where()` keeps the specificity at zero: a host's own rules win.
+ */
+export const credentialStyles = css`
+  :where(ups-enrollment) > :where(.ups-enrollment-credentials) form {
+    display: grid;
+    gap: calc(var(--_ups-space, 8px) * 1.75);
+  }
+  :where(.ups-enrollment-credentials) .field {
+    display: grid;
+    gap: 3px;
+  }
+  :where(.ups-enrollment-credentials) label {
+    font-weight: 600;
+  }
+  :where(.ups-enrollment-credentials) .hint {
+    color: var(--_ups-muted, #55555d);
+    font-size: 0.9em;
+  }
+  :where(.ups-enrollment-credentials) input {
+    min-height: 2.4rem;
+    padding: 0 0.5rem;
+    border: 1px solid var(--_ups-border, #c9c7c2);
+    border-radius: var(--_ups-radius, 6px);
+    background: var(--_ups-surface, #fff);
+    color: inherit;
+    font: inherit;
+  }
+  :where(.ups-enrollment-credentials) [aria-invalid='true'] {
+    border-color: var(--_ups-danger, #b3261e);
+  }
+  :where(.ups-enrollment-credentials) .field-error {
+    color: var(--_ups-danger, #b3261e);
+    font-size: 0.875em;
+  }
+  :where(.ups-enrollment-credentials) .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_ups-space, 8px);
+  }
+  :where(.ups-enrollment-credentials) button {
+    min-height: 2.25rem;
+    padding: 0 calc(var(--_ups-space, 8px) * 1.5);
+    border: 1px solid var(--_ups-accent, #5c3d11);
+    border-radius: var(--_ups-radius, 6px);
+    background: var(--_ups-surface, #fff);
+    color: var(--_ups-accent, #5c3d11);
+    font: inherit;
+    cursor: pointer;
+  }
+  :where(.ups-enrollment-credentials) button[type='submit'] {
+    background: var(--_ups-accent, #5c3d11);
+    color: var(--_ups-on-accent, #fff);
+  }
+  :where(.ups-enrollment-credentials) button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  :where(.ups-enrollment-credentials) :focus-visible {
+    outline: 2px solid var(--_ups-focus, #0b61c4);
+    outline-offset: 2px;
+  }
+`;

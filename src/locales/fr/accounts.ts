@@ -1,0 +1,37 @@
+/** Messages de <ups-accounts> en français. */
+import type accounts from '../en/accounts.js';
+import type { Translation } from '../types.js';
+
+export default {
+  'accounts.title': 'Mes comptes',
+  'accounts.loading': 'Chargement des comptes…',
+  'accounts.error': 'Les comptes n’ont pas pu être chargés.',
+  'accounts.empty': 'Aucun compte n’est encore inscrit.',
+  'accounts.readOnly': 'Votre rôle vous permet de consulter les comptes, pas de les modifier.',
+  'accounts.managerHint': 'Vous pouvez modifier l’inscription au format XML des comptes de votre périmètre.',
+  'accounts.count.one': '{count} compte',
+  'accounts.count.other': '{count} comptes',
+  'accounts.add': 'Ajouter un compte',
+  'accounts.caption': 'Comptes inscrits',
+  'accounts.col.account': 'Compte',
+  'accounts.col.nickname': 'Surnom',
+  'accounts.col.country': 'Pays',
+  'accounts.col.currency': 'Devise',
+  'accounts.col.plan': 'Plan de facturation',
+  'accounts.col.xml': 'Factures XML',
+  'accounts.col.enrolled': 'Inscrit le',
+  'accounts.col.actions': 'Actions',
+  'accounts.noPlan': 'Aucun',
+  'accounts.noNickname': 'Aucun',
+  'accounts.xml.on': 'Inscrit',
+  'accounts.xml.off': 'Non inscrit',
+  'accounts.action.nickname': 'Modifier le surnom',
+  'accounts.action.xml': 'Modifier l’inscription au format XML',
+  'accounts.action.cancel': 'Annuler l’inscription',
+  'accounts.plans.title': 'Mes plans de facturation',
+  'accounts.plans.caption': 'Plans de facturation',
+  'accounts.plans.empty': 'Aucun plan de facturation.',
+  'accounts.plans.col.plan': 'Plan',
+  'accounts.plans.col.accounts': 'Comptes',
+  'accounts.error.not_found': 'Ce compte ne figure plus dans votre liste. La liste a été actualisée.',
+} satisfies Translation<typeof accounts>;
