@@ -25,6 +25,8 @@ export interface FieldOptions {
   hint?: MessageKey;
   maxlength?: number;
   autofocus?: boolean;
+  /** `false` for codes and names a spell checker would only mark as wrong (user IDs, e-mail addresses). */
+  spellcheck?: boolean;
 }
 
 export function renderFieldError(ctx: FieldContext, id: string): TemplateResult | typeof nothing {
@@ -48,6 +50,7 @@ export function renderField(
       type=${options.type ?? 'text'}
       autocomplete=${options.autocomplete ?? 'off'}
       inputmode=${options.inputmode ?? nothing}
+      spellcheck=${options.spellcheck === undefined ? nothing : String(options.spellcheck)}
       maxlength=${options.maxlength ?? nothing}
       ?autofocus=${options.autofocus ?? false}
       .value=${live(ctx.value(id))}
@@ -57,6 +60,30 @@ export function renderField(
     />
     ${renderFieldError(ctx, id)}
   </div>`;
+}
+
+/** What typing put in a field: a check box's state as `'true'` or `'false'`, else the text. */
+export function inputValue(event: Event): string {
+  const target = event.target as HTMLInputElement;
+  return target.type === 'checkbox' ? String(target.checked) : target.value;
+}
+
+/**
+ * The context of a form that keeps its values and messages in records (replaced, never changed in place):
+ * `fields` and `errors` are read when asked, so a context kept across an `await` sees what the user typed since.
+ */
+export function recordContext(
+  i18n: I18n,
+  fields: () => Readonly<Record<string, string>>,
+  errors: () => Readonly<Record<string, string>>,
+  set: (id: string, value: string) => void,
+): FieldContext {
+  return {
+    i18n,
+    value: (id) => fields()[id] ?? '',
+    error: (id) => errors()[id],
+    onInput: (id, event) => set(id, inputValue(event)),
+  };
 }
 
 /** A check box bound to a field that holds `'true'` or `''`. */

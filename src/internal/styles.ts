@@ -1,6 +1,9 @@
 /**
  * Styles every element shares. Elements read global tokens (`--ups-*`) with
  * a fallback, so a host themes the whole library by setting a few tokens.
+ * The optional sheets (all but baseStyles) are built in a pure-marked function
+ * call: bundlers do not honor the mark on a tagged template itself, and so
+ * they would keep every sheet in every element's bundle.
  */
 import { css } from 'lit';
 
@@ -94,7 +97,7 @@ export const baseStyles = css`
  * Form controls, for the elements that have them: one look for text inputs,
  * selects, check boxes and the message under a field.
  */
-export const fieldStyles = css`
+export const fieldStyles = /* @__PURE__ */ (() => css`
   .field {
     display: grid;
     gap: 3px;
@@ -122,4 +125,228 @@ export const fieldStyles = css`
     color: var(--_ups-danger);
     font-size: 0.875em;
   }
-`;
+`)();
+
+/** The list of a form's errors over it, each a link to its field (see error-summary.ts). */
+export const errorSummaryStyles = /* @__PURE__ */ (() => css`
+  .error-summary {
+    padding: var(--_ups-space) calc(var(--_ups-space) * 2);
+    border: 2px solid var(--_ups-danger);
+    border-radius: var(--_ups-radius);
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 1.2rem;
+  }
+  .error-summary a {
+    color: var(--_ups-danger);
+    font-weight: 600;
+  }
+`)();
+
+/**
+ * Forms that group their controls: bold labels and legends, framed fieldsets,
+ * and `.choice` rows (a radio or check box with its text).
+ */
+export const fieldsetStyles = /* @__PURE__ */ (() => css`
+  label,
+  legend {
+    font-weight: 600;
+  }
+  fieldset {
+    display: grid;
+    gap: var(--_ups-space);
+    margin: 0;
+    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5) calc(var(--_ups-space) * 1.5);
+    border: 1px solid var(--_ups-border);
+    border-radius: var(--_ups-radius);
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 400;
+  }
+`)();
+
+/**
+ * The administration views (accounts, wallet, users): a toolbar with the
+ * heading, muted hints and the error line over the list. The empty error
+ * line stays rendered, only flat: a live region that is not rendered may
+ * not be announced when its text arrives.
+ */
+export const listStyles = /* @__PURE__ */ (() => css`
+  h2 {
+    margin: 0;
+    font-size: 1.3rem;
+  }
+  h3 {
+    margin: 0 0 var(--_ups-space);
+    font-size: 1.05rem;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_ups-space) calc(var(--_ups-space) * 2);
+    margin-bottom: calc(var(--_ups-space) * 1.5);
+  }
+  .toolbar h2 {
+    flex: 1 1 auto;
+  }
+  .hint {
+    color: var(--_ups-muted);
+    font-size: 0.9em;
+    font-weight: 400;
+  }
+  .alert:empty {
+    margin: 0;
+  }
+  .alert:not(:empty) {
+    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5);
+    border: 1px solid var(--_ups-danger);
+    border-radius: var(--_ups-radius);
+    color: var(--_ups-danger);
+  }
+`)();
+
+/**
+ * Data tables: the scrolling frame, cells, numeric columns, a header that
+ * stays in view and the row actions (in a div in their cell: a flex cell
+ * would no longer be a table cell). Elements tune the row height with
+ * `--_ups-row-height` (auto: rows grow with their content).
+ */
+export const tableStyles = /* @__PURE__ */ (() => css`
+  .table-frame,
+  .frame {
+    overflow-x: auto;
+    border: 1px solid var(--_ups-border);
+    border-radius: var(--_ups-radius);
+    background: var(--_ups-surface);
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    height: var(--_ups-row-height, 2.75rem);
+    padding: 0.25rem calc(var(--_ups-space) * 0.9);
+    border-top: 1px solid var(--_ups-border);
+    text-align: start;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    border-top: 0;
+    background: var(--_ups-surface-alt);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  tbody th {
+    font-weight: 500;
+  }
+  .num {
+    text-align: end;
+  }
+  td > .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_ups-space) * 0.75);
+    align-items: center;
+    justify-content: flex-end;
+  }
+  td > .actions .button {
+    min-height: 2rem;
+  }
+`)();
+
+/**
+ * Sortable column headers: the header's button and the arrow that tells the
+ * order. A numeric column's arrow goes before its label, so the label stays
+ * aligned with the numbers.
+ */
+export const sortStyles = /* @__PURE__ */ (() => css`
+  th .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  th.num .sort {
+    flex-direction: row-reverse;
+  }
+  .sort-icon::after {
+    content: '↕';
+    color: var(--_ups-muted);
+    font-size: 0.85em;
+  }
+  .sort-icon.asc::after {
+    content: '↑';
+    color: inherit;
+  }
+  .sort-icon.desc::after {
+    content: '↓';
+    color: inherit;
+  }
+`)();
+
+/** The footer under a paged list: the count on one side, the pager on the other. */
+export const pagerStyles = /* @__PURE__ */ (() => css`
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_ups-space);
+    margin-top: var(--_ups-space);
+  }
+  .pager {
+    display: flex;
+    align-items: center;
+    gap: var(--_ups-space);
+  }
+`)();
+
+/**
+ * The modal <dialog>: frame and backdrop, a form laid out in a column and
+ * the actions row. Elements set the width with
+ * `--_ups-dialog-width` on `.dialog`.
+ */
+export const dialogStyles = /* @__PURE__ */ (() => css`
+  .dialog {
+    width: min(var(--_ups-dialog-width, 38rem), calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    padding: calc(var(--_ups-space) * 2.5);
+    border: 1px solid var(--_ups-border);
+    border-radius: var(--_ups-radius);
+    background: var(--_ups-surface);
+    color: var(--_ups-text);
+  }
+  .dialog::backdrop {
+    background: rgb(0 0 0 / 35%);
+  }
+  .dialog-form {
+    display: grid;
+    gap: calc(var(--_ups-space) * 1.5);
+  }
+  .dialog-form > p {
+    margin: 0;
+  }
+  .dialog-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: var(--_ups-space);
+    margin-top: calc(var(--_ups-space) * 1.5);
+  }
+`)();

@@ -15,9 +15,9 @@ import {
   InvoiceProof,
   type InvoiceProof as Proof,
 } from '../../api/schemas/invoice-proof.js';
+import { firstMessage } from '../../internal/field-errors.js';
 import { renderField, renderFieldError, type FieldContext } from '../../internal/fields.js';
 import type { I18n } from '../../internal/i18n.js';
-import type { MessageKey } from '../../locales/types.js';
 
 /** Countries whose accounts can be added: those that print a control ID, and North America. */
 const COUNTRIES = [...CONTROL_ID_COUNTRIES, 'US', 'CA', 'MX'];
@@ -34,10 +34,7 @@ export const ADD_FIELDS: Readonly<Record<string, string>> = {
 
 /** The message of a field code: the field's own wording, then the accounts', then the common one. */
 export function fieldMessage(i18n: I18n, path: string, code: string, params?: Record<string, string>): string {
-  for (const key of [`accounts.field.${path}.${code}`, `accounts.field.${code}`, `field.${code}`] as MessageKey[]) {
-    if (i18n.t(key) !== key) return i18n.t(key, params);
-  }
-  return i18n.t('field.invalid_value');
+  return firstMessage(i18n, [`accounts.field.${path}.${code}`, `accounts.field.${code}`, `field.${code}`], params);
 }
 
 /** The request the form's values make, as typed (trimmed; the account number in capitals, as printed). */

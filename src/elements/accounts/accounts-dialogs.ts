@@ -13,7 +13,8 @@ import type { Account } from '../../api/schemas/account.js';
 import { INVOICE_PROOF_MAX_AGE_DAYS } from '../../api/schemas/invoice-proof.js';
 import type { BillingContext } from '../../context/billing-context.js';
 import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
-import { renderCheckbox, renderField, summaryItems, type FieldContext } from '../../internal/fields.js';
+import { placeFieldErrors } from '../../internal/field-errors.js';
+import { recordContext, renderCheckbox, renderField, summaryItems, type FieldContext } from '../../internal/fields.js';
 import { registerMessages, type I18n } from '../../internal/i18n.js';
 import { accountsFormMessages } from '../../locales/accounts-forms.js';
 import type { MessageKey } from '../../locales/types.js';
@@ -81,16 +82,15 @@ export class AccountDialogs implements ReactiveController {
   }
 
   #context(): FieldContext {
-    return {
-      i18n: this.#access.i18n(),
-      value: (id) => this.#fields[id] ?? '',
-      error: (id) => this.#errors[id],
-      onInput: (id, event) => {
-        const target = event.target as HTMLInputElement;
-        this.#fields = { ...this.#fields, [id]: target.type === 'checkbox' ? String(target.checked) : target.value };
+    return recordContext(
+      this.#access.i18n(),
+      () => this.#fields,
+      () => this.#errors,
+      (id, value) => {
+        this.#fields = { ...this.#fields, [id]: value };
         this.#update();
       },
-    };
+    );
   }
 
   // ── opening and closing ───────────────────────────────────────────────
@@ -163,14 +163,16 @@ export class AccountDialogs implements ReactiveController {
   #failFields(codes: Record<string, string>, loose: string[] = [], params: Record<string, string> = {}): void {
     const i18n = this.#access.i18n();
     const root = this.#host.renderRoot;
-    const errors: Record<string, string> = {};
-    for (const [path, code] of Object.entries(codes)) {
-      const id = this.#kind === 'add' ? (ADD_FIELDS[path] ?? path) : path;
-      const message = fieldMessage(i18n, path, code, params);
-      if (root.querySelector(`dialog#dialog-${this.#kind} #${CSS.escape(id)}`)) errors[id] ??= message;
-      else loose.push(message);
-    }
-    this.#fail(errors, [...summaryItems(root, errors), ...loose.map((message) => ({ message }))]);
+    const placed = placeFieldErrors(
+      codes,
+      (path) => {
+        const id = this.#kind === 'add' ? (ADD_FIELDS[path] ?? path) : path;
+        return root.querySelector(`dialog#dialog-${this.#kind} #${CSS.escape(id)}`) ? id : null;
+      },
+      (code, path) => fieldMessage(i18n, path, code, params),
+    );
+    const messages = [...loose, ...placed.loose.map(({ message }) => message)];
+    this.#fail(placed.errors, [...summaryItems(root, placed.errors), ...messages.map((message) => ({ message }))]);
   }
 
   #showError(error: unknown, kind: Kind): void {

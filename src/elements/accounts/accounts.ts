@@ -6,7 +6,16 @@ import { listAccounts, listPlans } from '../../api/endpoints/accounts.js';
 import type { Account, Plan } from '../../api/schemas/account.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
-import { fieldStyles } from '../../internal/styles.js';
+import { loadOnce, prefetchWhenIdle } from '../../internal/lazy.js';
+import { renderLoadFailure, renderLoading } from '../../internal/load-views.js';
+import {
+  dialogStyles,
+  errorSummaryStyles,
+  fieldsetStyles,
+  fieldStyles,
+  listStyles,
+  tableStyles,
+} from '../../internal/styles.js';
 import { accountsMessages } from '../../locales/accounts.js';
 import type { MessageKey } from '../../locales/types.js';
 import type {} from '../../events/account-change.js';
@@ -21,9 +30,8 @@ interface Lists {
   plans: Plan[];
 }
 
-let dialogsModule: Promise<typeof import('./accounts-dialogs.js')> | undefined;
 /** The dialogs' module, loaded once for every accounts element of the page. */
-const dialogs = () => (dialogsModule ??= import('./accounts-dialogs.js'));
+const dialogs = loadOnce(() => import('./accounts-dialogs.js'));
 
 /**
  * My accounts: the company's enrolled accounts and billing plans (the
@@ -44,7 +52,16 @@ const dialogs = () => (dialogsModule ??= import('./accounts-dialogs.js'));
  * @cssprop --ups-accounts-dialog-width - Width of the dialogs (default 38rem).
  */
 export class UpsAccounts extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, fieldStyles, accountsStyles];
+  static override styles = [
+    ...UpsBillingElement.styles,
+    fieldStyles,
+    errorSummaryStyles,
+    fieldsetStyles,
+    listStyles,
+    tableStyles,
+    dialogStyles,
+    accountsStyles,
+  ];
   static override messages = [...UpsBillingElement.messages, accountsMessages];
 
   readonly #lists = new Task(this, {
@@ -95,9 +112,7 @@ export class UpsAccounts extends UpsBillingElement {
     if (!this.#prefetched && this.#rights() !== 'none') {
       // Fetch the dialogs while the user reads the list.
       this.#prefetched = true;
-      const idle =
-        (globalThis as { requestIdleCallback?: (run: () => void) => void }).requestIdleCallback ?? setTimeout;
-      idle(() => void this.#loadDialogs());
+      prefetchWhenIdle(() => this.#loadDialogs());
     }
   }
 
@@ -167,16 +182,11 @@ export class UpsAccounts extends UpsBillingElement {
   }
 
   #renderLoading(): TemplateResult {
-    return html`<div class="lists loading" aria-busy="true">
-      <p role="status">${this.i18n.t('accounts.loading')}</p>
-    </div>`;
+    return renderLoading(this.i18n.t('accounts.loading'), 'lists');
   }
 
   #renderError(code: string): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      <p>${this.i18n.t('accounts.error')} ${this.i18n.error(code)}</p>
-      <button type="button" class="button" @click=${() => this.refresh()}>${this.i18n.t('common.retry')}</button>
-    </div>`;
+    return renderLoadFailure(this.i18n, this.i18n.t('accounts.error'), code, () => this.refresh());
   }
 
   #renderLists(lists: Lists, busy: boolean): TemplateResult {

@@ -9,6 +9,8 @@ import type { AutopayRule, AutopayRuleList } from '../../api/schemas/autopay.js'
 import type { Invoice } from '../../api/schemas/invoice.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
+import { loadOnce, prefetchWhenIdle } from '../../internal/lazy.js';
+import { renderLoadFailure, renderLoading } from '../../internal/load-views.js';
 import { receiptStyles } from '../../internal/receipt.js';
 import { autopayMessages } from '../../locales/autopay.js';
 import { paymentFailureMessages } from '../../locales/payment-failure.js';
@@ -24,12 +26,11 @@ import { autopayStyles } from './autopay.styles.js';
 
 const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
 
-let formModule: Promise<typeof import('./autopay-rule-form.js')> | undefined;
 /**
  * The rule form, loaded once for the page when first wanted: viewers and
  * payers never download it, and the list renders without waiting for it.
  */
-const loadForm = () => (formModule ??= import('./autopay-rule-form.js'));
+const loadForm = loadOnce(() => import('./autopay-rule-form.js'));
 
 /**
  * *My automatic payments*: the AutoPay rules on the accounts and plans the
@@ -105,9 +106,7 @@ export class UpsAutopay extends UpsBillingElement {
     if (!this.#prefetched && this.#canManage()) {
       // Fetch the form while the user reads the list: it opens at once when asked for.
       this.#prefetched = true;
-      const idle =
-        (globalThis as { requestIdleCallback?: (run: () => void) => void }).requestIdleCallback ?? setTimeout;
-      idle(() => void loadForm());
+      prefetchWhenIdle(loadForm);
     }
   }
 
@@ -339,17 +338,11 @@ export class UpsAutopay extends UpsBillingElement {
   }
 
   #renderLoading(): TemplateResult {
-    return html`${this.#renderHead(null)}
-      <div class="frame loading" aria-busy="true">
-        <p role="status">${this.i18n.t('autopay.loading')}</p>
-      </div>`;
+    return html`${this.#renderHead(null)} ${renderLoading(this.i18n.t('autopay.loading'), 'frame')}`;
   }
 
   #renderError(code: string): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      <p>${this.i18n.t('autopay.error')} ${this.i18n.error(code)}</p>
-      <button type="button" class="button" @click=${() => this.refresh()}>${this.i18n.t('common.retry')}</button>
-    </div>`;
+    return renderLoadFailure(this.i18n, this.i18n.t('autopay.error'), code, () => this.refresh());
   }
 
   #renderList(list: AutopayRuleList, busy: boolean): TemplateResult {

@@ -3,8 +3,8 @@
  * and which step shows each field: a refusal of a value typed on an earlier
  * step takes the user back there, to the field.
  */
+import { firstMessage } from '../../internal/field-errors.js';
 import type { I18n } from '../../internal/i18n.js';
-import type { MessageKey } from '../../locales/types.js';
 
 export type Step = 'country' | 'account' | 'invoice' | 'user' | 'done';
 export const STEPS: readonly Step[] = ['country', 'account', 'invoice', 'user', 'done'];
@@ -53,9 +53,5 @@ export const RULES = { days: 45, min: 12 };
  * the common one.
  */
 export function fieldMessage(i18n: I18n, field: string, code: string): string {
-  for (const key of [`enrollment.field.${field}.${code}`, `enrollment.field.${code}`, `field.${code}`]) {
-    const text = i18n.t(key as MessageKey, RULES);
-    if (text !== key) return text;
-  }
-  return i18n.t('field.invalid_value');
+  return firstMessage(i18n, [`enrollment.field.${field}.${code}`, `enrollment.field.${code}`, `field.${code}`], RULES);
 }

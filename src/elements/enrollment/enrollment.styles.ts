@@ -58,18 +58,9 @@ export const enrollmentStyles = css`
   }
   .error-summary {
     padding: calc(var(--_ups-space) * 1.5);
-    border: 2px solid var(--_ups-danger);
-    border-radius: var(--_ups-radius);
   }
   .error-summary h3 {
     margin-bottom: 4px;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.2rem;
-  }
-  .error-summary a {
-    color: var(--_ups-danger);
   }
   .done {
     display: grid;

@@ -9,16 +9,17 @@ import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
 import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
 import { renderField, renderFieldError, type FieldContext } from '../../internal/fields.js';
-import { fieldStyles } from '../../internal/styles.js';
+import { loadOnce, prefetchWhenIdle } from '../../internal/lazy.js';
+import { placeFieldErrors } from '../../internal/field-errors.js';
+import { errorSummaryStyles, fieldStyles } from '../../internal/styles.js';
 import { enrollmentMessages } from '../../locales/enrollment.js';
 import type { MessageKey } from '../../locales/types.js';
 import type {} from '../../events/enrollment.js';
 import { FIELD_STEP, STEPS, fieldFor, fieldMessage, type Step } from './enrollment-fields.js';
 import { credentialStyles, enrollmentStyles } from './enrollment.styles.js';
 
-let apiModule: Promise<typeof import('./enrollment-api.js')> | undefined;
 /** The API module, loaded once for every enrolment form of the page. */
-const api = () => (apiModule ??= import('./enrollment-api.js'));
+const api = loadOnce(() => import('./enrollment-api.js'));
 
 /** Countries offered; a country whose invoices print a control ID gets that field (CONTROL_ID_COUNTRIES). */
 const COUNTRIES = [
@@ -107,7 +108,7 @@ let instances = 0;
  * @cssprop --ups-enrollment-max-width - Largest width of the form (default 40rem).
  */
 export class UpsEnrollment extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, fieldStyles, enrollmentStyles];
+  static override styles = [...UpsBillingElement.styles, fieldStyles, errorSummaryStyles, enrollmentStyles];
   static override messages = [...UpsBillingElement.messages, enrollmentMessages];
 
   @state() private step: Step = 'country';
@@ -182,8 +183,7 @@ export class UpsEnrollment extends UpsBillingElement {
   override firstUpdated(changed: PropertyValues<this>): void {
     super.firstUpdated(changed);
     // Fetch the API module while the user reads the first step.
-    const idle = (globalThis as { requestIdleCallback?: (run: () => void) => void }).requestIdleCallback ?? setTimeout;
-    idle(() => void api());
+    prefetchWhenIdle(api);
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -257,13 +257,11 @@ export class UpsEnrollment extends UpsBillingElement {
       if (this.step === 'user') this.step = 'invoice';
       return this.#fail({}, [i18n.t('enrollment.error.invoice_mismatch')]);
     }
-    const errors: Record<string, string> = {};
-    const loose: string[] = [];
-    for (const [path, code] of Object.entries(error.fieldErrors)) {
-      const id = fieldFor(path);
-      if (id) errors[id] ??= fieldMessage(i18n, id, code);
-      else loose.push(fieldMessage(i18n, path, code));
-    }
+    const placed = placeFieldErrors(error.fieldErrors, fieldFor, (code, path, id) =>
+      fieldMessage(i18n, id ?? path, code),
+    );
+    const errors = placed.errors;
+    const loose = placed.loose.map(({ message }) => message);
     const fieldSteps = Object.keys(errors).map((id) => STEPS.indexOf(FIELD_STEP[id]!));
     if (fieldSteps.length) {
       const earliest = STEPS[Math.min(...fieldSteps)]!;

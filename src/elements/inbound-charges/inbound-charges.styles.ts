@@ -70,14 +70,10 @@ export const inboundChargesStyles = css`
   .alert {
     color: var(--_ups-danger);
   }
-  .actions,
-  .dialog-actions {
+  .actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_ups-space);
-  }
-  .dialog-actions {
-    justify-content: flex-end;
   }
   table {
     width: 100%;
@@ -111,29 +107,8 @@ export const inboundChargesStyles = css`
     border-radius: var(--_ups-radius);
     background: var(--_ups-surface-alt);
   }
-  .error-summary {
-    padding: var(--_ups-space) calc(var(--_ups-space) * 2);
-    border: 2px solid var(--_ups-danger);
-    border-radius: var(--_ups-radius);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.2rem;
-  }
-  .error-summary a {
-    color: var(--_ups-danger);
-    font-weight: 600;
-  }
   .dialog {
-    width: min(32rem, calc(100vw - 2rem));
-    padding: calc(var(--_ups-space) * 2.5);
-    border: 1px solid var(--_ups-border);
-    border-radius: var(--_ups-radius);
-    background: var(--_ups-surface);
-    color: var(--_ups-text);
-  }
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 35%);
+    --_ups-dialog-width: 32rem;
   }
   :focus-visible,
   .preview:focus,

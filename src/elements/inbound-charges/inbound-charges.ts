@@ -22,7 +22,8 @@ import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
 import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
 import { renderField, summaryItems, type FieldContext } from '../../internal/fields.js';
-import { fieldStyles } from '../../internal/styles.js';
+import { renderLoadFailure, renderLoading } from '../../internal/load-views.js';
+import { dialogStyles, errorSummaryStyles, fieldStyles } from '../../internal/styles.js';
 import { inboundChargesMessages } from '../../locales/inbound-charges.js';
 import type { MessageKey } from '../../locales/types.js';
 import { MAX_CSV_LENGTH, renderImport } from './inbound-charges-import.js';
@@ -62,7 +63,13 @@ type Change = UpsInboundChargesChangeEvent['detail'];
  * @cssprop --ups-inbound-charges-max-width - Widest the element grows (default 56rem).
  */
 export class UpsInboundCharges extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, fieldStyles, inboundChargesStyles];
+  static override styles = [
+    ...UpsBillingElement.styles,
+    fieldStyles,
+    errorSummaryStyles,
+    dialogStyles,
+    inboundChargesStyles,
+  ];
   static override messages = [...UpsBillingElement.messages, inboundChargesMessages];
 
   readonly #accounts = new Task(this, {
@@ -452,14 +459,11 @@ export class UpsInboundCharges extends UpsBillingElement {
   }
 
   #renderLoading(): TemplateResult {
-    return html`<div class="loading" aria-busy="true"><p role="status">${this.i18n.t('inbound.loading')}</p></div>`;
+    return renderLoading(this.i18n.t('inbound.loading'));
   }
 
   #renderError(code: string): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      <p>${this.i18n.t('inbound.error')} ${this.i18n.error(code)}</p>
-      <button type="button" class="button" @click=${() => this.refresh()}>${this.i18n.t('common.retry')}</button>
-    </div>`;
+    return renderLoadFailure(this.i18n, this.i18n.t('inbound.error'), code, () => this.refresh());
   }
 
   #renderAccounts(items: readonly InboundChargeSummary[]): TemplateResult {

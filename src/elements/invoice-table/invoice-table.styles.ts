@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const invoiceTableStyles = css`
   :host {
-    --_row-height: var(--ups-invoice-table-row-height, 2.5rem);
+    --_ups-row-height: var(--ups-invoice-table-row-height, 2.5rem);
     --_visible-rows: var(--ups-invoice-table-visible-rows, 12);
   }
 
@@ -55,26 +55,19 @@ export const invoiceTableStyles = css`
   }
 
   .frame {
-    --_frame-height: calc(var(--_row-height) * (var(--_visible-rows) + 1) + 3.5rem);
+    --_frame-height: calc(var(--_ups-row-height) * (var(--_visible-rows) + 1) + 3.5rem);
     position: relative;
     max-height: var(--_frame-height);
+    /* Scrolls both ways: the header stays in view (tableStyles makes it sticky). */
     overflow: auto;
     /* Scroll anchoring would move the position under a windowed table. */
     overflow-anchor: none;
     /* What changes inside never moves or repaints anything outside. */
     contain: layout paint;
-    border: 1px solid var(--_ups-border);
-    border-radius: var(--_ups-radius);
-    background: var(--_ups-surface);
   }
   /* While loading, the frame has its loaded height already: nothing moves when rows arrive. */
   .frame.loading {
     height: var(--_frame-height);
-  }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
   }
   /*
    * Long lists (the host's items) lay the table out from the header alone:
@@ -115,53 +108,14 @@ export const invoiceTableStyles = css`
     font-weight: 600;
     font-size: 1.05em;
   }
+  /* Rows are exactly the row height: the windowing counts on it. */
   th,
   td {
-    height: var(--_row-height);
-    padding: 0 calc(var(--_ups-space) * 0.9);
-    border-top: 1px solid var(--_ups-border);
-    text-align: start;
+    padding-block: 0;
     white-space: nowrap;
   }
   tbody th {
     font-weight: 600;
-  }
-  thead th {
-    position: sticky;
-    top: 0;
-    z-index: 1;
-    background: var(--_ups-surface-alt);
-    font-weight: 600;
-  }
-  th .sort {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3em;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: inherit;
-    font: inherit;
-    cursor: pointer;
-  }
-  .sort-icon::after {
-    content: '↕';
-    color: var(--_ups-muted);
-    font-size: 0.85em;
-  }
-  .sort-icon.asc::after {
-    content: '↑';
-    color: inherit;
-  }
-  .sort-icon.desc::after {
-    content: '↓';
-    color: inherit;
-  }
-  .num {
-    text-align: end;
-  }
-  th.num .sort {
-    flex-direction: row-reverse;
   }
   .select,
   .mark,
@@ -235,23 +189,14 @@ export const invoiceTableStyles = css`
     margin: var(--_ups-space);
   }
 
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_ups-space);
-  }
   .status-line {
     min-height: 1.5em;
     margin: var(--_ups-space) 0 0;
     color: var(--_ups-muted);
   }
-  .pager {
-    display: flex;
-    align-items: center;
-    gap: var(--_ups-space);
-    margin-top: var(--_ups-space);
+  /* In the footer, the footer's own margin spaces it. */
+  .footer > .status-line {
+    margin-top: 0;
   }
   .pager label {
     display: flex;

@@ -30,7 +30,7 @@ import { renderRow } from './invoice-table-row.js';
 import { renderToolbar } from './invoice-table-toolbar.js';
 import { invoiceTableStyles } from './invoice-table.styles.js';
 import { DEFAULT_QUERY, LocalRows, MIN_SEARCH, hasFilters, toApiQuery, type TableQuery } from './invoice-query.js';
-import { fieldStyles } from '../../internal/styles.js';
+import { fieldStyles, pagerStyles, sortStyles, tableStyles } from '../../internal/styles.js';
 
 export type InvoiceTableView = 'account' | 'plan';
 
@@ -75,6 +75,9 @@ export class UpsInvoiceTable extends UpsBillingElement {
     fieldStyles,
     menuStyles,
     dateRangePickerStyles,
+    tableStyles,
+    sortStyles,
+    pagerStyles,
     invoiceTableStyles,
   ];
   static override messages = [...UpsBillingElement.messages, invoiceTableMessages];

@@ -27,12 +27,6 @@ export const paymentActivityStyles = css`
   .dialog-error:empty {
     display: none;
   }
-  .frame {
-    overflow-x: auto;
-    border: 1px solid var(--_ups-border);
-    border-radius: var(--_ups-radius);
-    background: var(--_ups-surface);
-  }
   .frame.loading {
     min-height: 12rem;
     padding: calc(var(--_ups-space) * 1.5);
@@ -44,26 +38,9 @@ export const paymentActivityStyles = css`
   .empty {
     margin: calc(var(--_ups-space) * 1.5);
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
   th,
   td {
-    height: 2.75rem;
-    padding: 0 calc(var(--_ups-space) * 0.9);
-    border-top: 1px solid var(--_ups-border);
-    text-align: start;
     white-space: nowrap;
-  }
-  thead th {
-    border-top: 0;
-    background: var(--_ups-surface-alt);
-    font-weight: 600;
-  }
-  tbody th {
-    font-weight: 500;
   }
   .confirmation {
     letter-spacing: 0.04em;
@@ -71,52 +48,12 @@ export const paymentActivityStyles = css`
   .dialog .receipt-facts {
     margin-bottom: calc(var(--_ups-space) * 2);
   }
-  .num {
-    text-align: end;
-  }
-  .actions {
-    display: flex;
-    gap: calc(var(--_ups-space) * 0.75);
-    align-items: center;
-    justify-content: flex-end;
-  }
-  .actions .button {
-    min-height: 2rem;
-  }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_ups-space);
-    margin-top: var(--_ups-space);
-  }
   .count {
     margin: 0;
     color: var(--_ups-muted);
   }
-  .pager {
-    display: flex;
-    align-items: center;
-    gap: var(--_ups-space);
-  }
   .dialog {
-    width: min(36rem, calc(100vw - 2rem));
-    padding: calc(var(--_ups-space) * 2.5);
-    border: 1px solid var(--_ups-border);
-    border-radius: var(--_ups-radius);
-    background: var(--_ups-surface);
-    color: var(--_ups-text);
-  }
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 35%);
-  }
-  .dialog-actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: var(--_ups-space);
-    margin-top: calc(var(--_ups-space) * 2);
+    --_ups-dialog-width: 36rem;
   }
 
   @media print {

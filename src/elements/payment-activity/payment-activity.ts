@@ -17,7 +17,7 @@ import type {} from '../../events/payment-cancel.js';
 import { NO_FILTER, hasFilter, renderFilters, type ActivityFilter } from './payment-activity-filters.js';
 import { renderReceipt } from './payment-activity-receipt.js';
 import { paymentActivityStyles } from './payment-activity.styles.js';
-import { fieldStyles } from '../../internal/styles.js';
+import { dialogStyles, fieldStyles, pagerStyles, tableStyles } from '../../internal/styles.js';
 
 const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
 
@@ -37,7 +37,15 @@ const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unk
  * @csspart dialog - The receipt and the cancel confirmation dialogs.
  */
 export class UpsPaymentActivity extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, fieldStyles, receiptStyles, paymentActivityStyles];
+  static override styles = [
+    ...UpsBillingElement.styles,
+    fieldStyles,
+    receiptStyles,
+    tableStyles,
+    pagerStyles,
+    dialogStyles,
+    paymentActivityStyles,
+  ];
   static override messages = [
     ...UpsBillingElement.messages,
     receiptMessages,

@@ -25,6 +25,7 @@ import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../i
 import { registerMessages, type I18n } from '../../internal/i18n.js';
 import type { MessageKey } from '../../locales/types.js';
 import { userAdminFormMessages } from '../../locales/user-admin-forms.js';
+import { recordContext } from '../../internal/fields.js';
 import { summaryItems, type FieldContext } from './user-admin-fields.js';
 import { checkUser, renderUserForm, scopedMessages, userPatch, type ScopeOptions } from './user-admin-form.js';
 import { copyPassword, renderCreated } from './user-admin-password.js';
@@ -130,15 +131,15 @@ export class UserDialogs implements ReactiveController {
   }
 
   #context(): FieldContext {
-    return {
-      i18n: this.#access.i18n(),
-      value: (id) => this.#fields[id] ?? '',
-      error: (id) => this.#errors[id],
-      onInput: (id, event) => {
-        this.#fields = { ...this.#fields, [id]: (event.target as HTMLInputElement).value };
+    return recordContext(
+      this.#access.i18n(),
+      () => this.#fields,
+      () => this.#errors,
+      (id, value) => {
+        this.#fields = { ...this.#fields, [id]: value };
         this.#update();
       },
-    };
+    );
   }
 
   // ── opening and closing ───────────────────────────────────────────────

@@ -1,60 +1,34 @@
 /**
- * What the user form and the recovery form share: a text field wired for
- * screen readers (label, hint, message, `aria-invalid`), the message of a
- * field code, and the error summary's entries that lead to each field.
+ * What the user form and the recovery form share beyond src/internal/fields.ts:
+ * their text field (the shared one, never spell-checked), the message of a
+ * field code, and the error summary's entries in the form's order, with the
+ * group a field belongs to (two "User ID" fields in one form).
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import type { TemplateResult } from 'lit';
+import {
+  renderField as renderSharedField,
+  type FieldContext,
+  type FieldOptions as SharedFieldOptions,
+} from '../../internal/fields.js';
 import type { SummaryItem } from '../../internal/error-summary.js';
+import { firstMessage } from '../../internal/field-errors.js';
 import type { I18n } from '../../internal/i18n.js';
 import type { MessageKey } from '../../locales/types.js';
 
-/** What a form's fields need: values, messages, and where typing goes. */
-export interface FieldContext {
-  i18n: I18n;
-  value(id: string): string;
-  error(id: string): string | undefined;
-  onInput(id: string, event: Event): void;
-}
+export { renderFieldError, type FieldContext } from '../../internal/fields.js';
 
-export interface FieldOptions {
+export interface FieldOptions extends Pick<SharedFieldOptions, 'autocomplete' | 'hint' | 'maxlength' | 'autofocus'> {
   type?: 'text' | 'email';
-  autocomplete?: string;
-  hint?: MessageKey;
-  maxlength?: number;
-  autofocus?: boolean;
 }
 
-export function renderFieldError(ctx: FieldContext, id: string): TemplateResult | typeof nothing {
-  const message = ctx.error(id);
-  return message ? html`<span class="field-error" id="${id}-error">${message}</span>` : nothing;
-}
-
+/** The shared text field, never spell-checked: these forms ask for user IDs, names and e-mail addresses. */
 export function renderField(
   ctx: FieldContext,
   id: string,
   label: MessageKey,
   options: FieldOptions = {},
 ): TemplateResult {
-  const invalid = Boolean(ctx.error(id));
-  const described = [options.hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return html`<div class="field">
-    <label for=${id}>${ctx.i18n.t(label)}</label>
-    ${options.hint ? html`<span class="hint" id="${id}-hint">${ctx.i18n.t(options.hint)}</span>` : nothing}
-    <input
-      id=${id}
-      type=${options.type ?? 'text'}
-      autocomplete=${options.autocomplete ?? 'off'}
-      spellcheck="false"
-      maxlength=${options.maxlength ?? nothing}
-      ?autofocus=${options.autofocus ?? false}
-      .value=${live(ctx.value(id))}
-      aria-invalid=${invalid ? 'true' : 'false'}
-      aria-describedby=${described || nothing}
-      @input=${(event: Event) => ctx.onInput(id, event)}
-    />
-    ${renderFieldError(ctx, id)}
-  </div>`;
+  return renderSharedField(ctx, id, label, { ...options, spellcheck: false });
 }
 
 /**
@@ -62,10 +36,7 @@ export function renderField(
  * code, else the common wording of the code.
  */
 export function fieldMessage(i18n: I18n, field: string, code: string): string {
-  for (const key of [`userAdmin.field.${field}.${code}`, `field.${code}`] as MessageKey[]) {
-    if (i18n.t(key) !== key) return i18n.t(key);
-  }
-  return i18n.t('field.invalid_value');
+  return firstMessage(i18n, [`userAdmin.field.${field}.${code}`, `field.${code}`]);
 }
 
 /**

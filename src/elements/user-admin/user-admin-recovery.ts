@@ -18,6 +18,7 @@ import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../i
 import { registerMessages, type I18n } from '../../internal/i18n.js';
 import type { MessageKey } from '../../locales/types.js';
 import { userAdminFormMessages } from '../../locales/user-admin-forms.js';
+import { recordContext } from '../../internal/fields.js';
 import { fieldMessage, renderField, summaryItems, type FieldContext } from './user-admin-fields.js';
 import { dateTime } from './user-admin-list.js';
 
@@ -90,15 +91,15 @@ export class RecoveryPanel implements ReactiveController {
   }
 
   #context(): FieldContext {
-    return {
-      i18n: this.#access.i18n(),
-      value: (id) => this.#fields[id] ?? '',
-      error: (id) => this.#errors[id],
-      onInput: (id, event) => {
-        this.#fields = { ...this.#fields, [id]: (event.target as HTMLInputElement).value };
+    return recordContext(
+      this.#access.i18n(),
+      () => this.#fields,
+      () => this.#errors,
+      (id, value) => {
+        this.#fields = { ...this.#fields, [id]: value };
         this.#host.requestUpdate();
       },
-    };
+    );
   }
 
   async #fail(error: unknown): Promise<void> {

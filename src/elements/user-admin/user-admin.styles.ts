@@ -3,14 +3,8 @@ import { css } from 'lit';
 export const userAdminStyles = css`
   :host {
     --_ups-banner: var(--ups-user-admin-banner-color, var(--_ups-warning));
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.3rem;
-  }
-  h3 {
-    margin: 0 0 var(--_ups-space);
-    font-size: 1.1rem;
+    /* Rows grow with what they hold: several lines of scope or recovery details. */
+    --_ups-row-height: auto;
   }
   h4 {
     margin: calc(var(--_ups-space) * 2) 0 var(--_ups-space);
@@ -19,28 +13,13 @@ export const userAdminStyles = css`
   p {
     margin: 0 0 var(--_ups-space);
   }
-  .toolbar {
-    margin-bottom: calc(var(--_ups-space) * 1.5);
-  }
-  .hint,
   .note {
     color: var(--_ups-muted);
     font-size: 0.9em;
     font-weight: 400;
-  }
-  .note {
     padding: calc(var(--_ups-space) * 0.75) var(--_ups-space);
     border-inline-start: 3px solid var(--_ups-border);
     background: var(--_ups-surface-alt);
-  }
-  .alert:empty {
-    display: none;
-  }
-  .alert {
-    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5);
-    border: 1px solid var(--_ups-danger);
-    border-radius: var(--_ups-radius);
-    color: var(--_ups-danger);
   }
   .no-access {
     margin-bottom: calc(var(--_ups-space) * 2);
@@ -100,12 +79,6 @@ export const userAdminStyles = css`
     width: min(24rem, 80vw);
   }
 
-  .frame {
-    overflow-x: auto;
-    border: 1px solid var(--_ups-border);
-    border-radius: var(--_ups-radius);
-    background: var(--_ups-surface);
-  }
   .frame.loading,
   .frame.empty {
     min-height: 6rem;
@@ -117,49 +90,10 @@ export const userAdminStyles = css`
     box-shadow: inset 0 3px 0 var(--_ups-accent);
     cursor: progress;
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-  }
   th,
   td {
-    padding: calc(var(--_ups-space) * 0.6) calc(var(--_ups-space) * 0.9);
-    border-top: 1px solid var(--_ups-border);
-    text-align: start;
+    padding-block: calc(var(--_ups-space) * 0.6);
     vertical-align: top;
-  }
-  thead th {
-    border-top: 0;
-    background: var(--_ups-surface-alt);
-    font-weight: 600;
-  }
-  tbody th {
-    font-weight: 500;
-  }
-  th .sort {
-    display: inline-flex;
-    text-align: start;
-    align-items: center;
-    gap: 0.3em;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: inherit;
-    font: inherit;
-    cursor: pointer;
-  }
-  .sort-icon::after {
-    content: '↕';
-    color: var(--_ups-muted);
-    font-size: 0.85em;
-  }
-  .sort-icon.asc::after {
-    content: '↑';
-    color: inherit;
-  }
-  .sort-icon.desc::after {
-    content: '↓';
-    color: inherit;
   }
   .you {
     margin-inline-start: 0.3em;
@@ -185,77 +119,29 @@ export const userAdminStyles = css`
   .status.pending {
     color: var(--_ups-warning);
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_ups-space) * 0.75);
-  }
-  .actions .button {
-    min-height: 2rem;
-  }
   .last-admin {
     min-width: 11rem;
     max-width: 18rem;
     margin: calc(var(--_ups-space) * 0.5) 0 0;
   }
-  .button.danger {
-    border-color: var(--_ups-danger);
-    color: var(--_ups-danger);
-  }
-  .button.primary.danger {
-    background: var(--_ups-danger);
-    color: var(--_ups-on-accent);
-  }
-  .button[aria-disabled='true'] {
-    opacity: 0.55;
-    cursor: not-allowed;
-  }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_ups-space);
-    margin-top: var(--_ups-space);
-  }
   .count {
     margin: 0;
     color: var(--_ups-muted);
   }
-  .pager {
-    display: flex;
-    align-items: center;
-    gap: var(--_ups-space);
-  }
 
   .dialog {
-    width: min(40rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    padding: calc(var(--_ups-space) * 2.5);
-    border: 1px solid var(--_ups-border);
-    border-radius: var(--_ups-radius);
-    background: var(--_ups-surface);
-    color: var(--_ups-text);
+    --_ups-dialog-width: 40rem;
   }
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 35%);
-  }
-  .dialog-form,
   .recovery-form {
     display: grid;
     gap: calc(var(--_ups-space) * 1.5);
   }
-  .dialog-actions,
   .form-actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    justify-content: flex-end;
     gap: var(--_ups-space);
     margin-top: var(--_ups-space);
-  }
-  .form-actions {
-    justify-content: flex-start;
   }
   .sent:empty,
   .copy-status:empty {
@@ -266,27 +152,9 @@ export const userAdminStyles = css`
     margin: 0;
     color: var(--_ups-success);
   }
-  label,
-  legend {
-    font-weight: 600;
-  }
-  fieldset {
-    display: grid;
-    gap: var(--_ups-space);
-    margin: 0;
-    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5) calc(var(--_ups-space) * 1.5);
-    border: 1px solid var(--_ups-border);
-    border-radius: var(--_ups-radius);
-  }
   fieldset[aria-describedby~='role-error'],
   fieldset[aria-describedby~='scope-error'] {
     border-color: var(--_ups-danger);
-  }
-  .choice {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    font-weight: 400;
   }
   .role-option .hint {
     display: block;
@@ -330,19 +198,6 @@ export const userAdminStyles = css`
     font-size: 1.35rem;
     letter-spacing: 0.08em;
     user-select: all;
-  }
-  .error-summary {
-    padding: var(--_ups-space) calc(var(--_ups-space) * 2);
-    border: 2px solid var(--_ups-danger);
-    border-radius: var(--_ups-radius);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.2rem;
-  }
-  .error-summary a {
-    color: var(--_ups-danger);
-    font-weight: 600;
   }
   .filters {
     margin-bottom: calc(var(--_ups-space) * 1.5);

@@ -7,7 +7,18 @@ import type { Role, Session } from '../../api/schemas/session.js';
 import type { ManagedUser, UserList, UserSortKey } from '../../api/schemas/users.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
-import { fieldStyles } from '../../internal/styles.js';
+import { prefetchWhenIdle } from '../../internal/lazy.js';
+import { renderLoadFailure, renderLoading } from '../../internal/load-views.js';
+import {
+  dialogStyles,
+  errorSummaryStyles,
+  fieldsetStyles,
+  fieldStyles,
+  listStyles,
+  pagerStyles,
+  sortStyles,
+  tableStyles,
+} from '../../internal/styles.js';
 import type { MessageKey } from '../../locales/types.js';
 import { userAdminMessages } from '../../locales/user-admin.js';
 import type {} from '../../events/user-change.js';
@@ -79,7 +90,18 @@ type Part = 'dialogs' | 'recovery' | 'audit';
  * @cssprop --ups-user-admin-banner-color - The banner's accent (default: the warning color).
  */
 export class UpsUserAdmin extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, fieldStyles, userAdminStyles];
+  static override styles = [
+    ...UpsBillingElement.styles,
+    fieldStyles,
+    errorSummaryStyles,
+    fieldsetStyles,
+    listStyles,
+    tableStyles,
+    sortStyles,
+    pagerStyles,
+    dialogStyles,
+    userAdminStyles,
+  ];
   static override messages = [...UpsBillingElement.messages, userAdminMessages];
 
   readonly #users = new Task(this, {
@@ -162,9 +184,7 @@ export class UpsUserAdmin extends UpsBillingElement {
     if (!this.#prefetched && this.#canManage()) {
       // Fetch the dialogs while the user reads the list.
       this.#prefetched = true;
-      const idle =
-        (globalThis as { requestIdleCallback?: (run: () => void) => void }).requestIdleCallback ?? setTimeout;
-      idle(() => void this.#loadPart('dialogs').catch(() => undefined));
+      prefetchWhenIdle(() => this.#loadPart('dialogs').catch(() => undefined));
     }
   }
 
@@ -342,15 +362,12 @@ export class UpsUserAdmin extends UpsBillingElement {
   }
 
   #renderLoading(key: MessageKey): TemplateResult {
-    return html`<div class="frame loading" aria-busy="true"><p role="status">${this.i18n.t(key)}</p></div>`;
+    return renderLoading(this.i18n.t(key), 'frame');
   }
 
   /** A failure with its reason; Try again where trying again can help (not for a refused session). */
   #renderError(key: MessageKey, code: string, retry?: () => void): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      <p>${this.i18n.t(key)} ${this.i18n.error(code)}</p>
-      ${retry ? html`<button type="button" class="button" @click=${retry}>${this.i18n.t('common.retry')}</button>` : nothing}
-    </div>`;
+    return renderLoadFailure(this.i18n, this.i18n.t(key), code, retry);
   }
 
   #renderList(list: UserList, busy: boolean): TemplateResult {

@@ -22,7 +22,7 @@ import type { MessageKey } from '../../locales/types.js';
 import { walletFormMessages } from '../../locales/wallet-forms.js';
 import { addTypes, bankTokenRequest, checkAdd, renderAdd, renderAddWaiting, type AddType } from './wallet-add.js';
 import { checkEdit, editFields, editPatch, renderEdit } from './wallet-edit.js';
-import { summaryItems, type FieldContext } from '../../internal/fields.js';
+import { recordContext, summaryItems, type FieldContext } from '../../internal/fields.js';
 import { placeProblem } from './wallet-fields.js';
 import { readDecisions, renderRemove } from './wallet-remove.js';
 import { methodName, problemMessage } from './wallet-views.js';
@@ -117,16 +117,15 @@ export class WalletDialogs implements ReactiveController {
   }
 
   #context(): FieldContext {
-    return {
-      i18n: this.#access.i18n(),
-      value: (id) => this.#fields[id] ?? '',
-      error: (id) => this.#errors[id],
-      onInput: (id, event) => {
-        const target = event.target as HTMLInputElement;
-        this.#fields = { ...this.#fields, [id]: target.type === 'checkbox' ? String(target.checked) : target.value };
+    return recordContext(
+      this.#access.i18n(),
+      () => this.#fields,
+      () => this.#errors,
+      (id, value) => {
+        this.#fields = { ...this.#fields, [id]: value };
         this.#update();
       },
-    };
+    );
   }
 
   #method(id: string): WalletMethod | undefined {

@@ -1,6 +1,6 @@
 /** How the server's field paths and codes land on the wallet dialogs' fields. */
+import { firstMessage, placeFieldErrors } from '../../internal/field-errors.js';
 import type { I18n } from '../../internal/i18n.js';
-import type { MessageKey } from '../../locales/types.js';
 
 /**
  * The server's field path → the dialog field that shows its message. Bank
@@ -19,10 +19,7 @@ function fieldFor(path: string, dialog: 'add' | 'edit'): string {
 
 /** The message of a field code: the wallet's own wording first, then the common one. */
 function fieldMessage(i18n: I18n, code: string): string {
-  for (const key of [`wallet.field.${code}`, `field.${code}`] as MessageKey[]) {
-    if (i18n.t(key) !== key) return i18n.t(key);
-  }
-  return i18n.t('field.invalid_value');
+  return firstMessage(i18n, [`wallet.field.${code}`, `field.${code}`]);
 }
 
 /**
@@ -40,16 +37,19 @@ export function placeProblem(
   const paths = { ...fieldErrors };
   if (code === 'expiry_in_past' && !Object.keys(paths).length) paths['expiry'] = 'in_past';
   if (code === 'bank_details_not_editable' && !Object.keys(paths).length) paths['accountNumber'] = code;
-  const errors: Record<string, string> = {};
-  const loose: string[] = [];
-  let unknownRule = false;
-  for (const [path, fieldCode] of Object.entries(paths)) {
-    const id = fieldFor(path, dialog);
+  const { errors, loose } = placeFieldErrors(
+    paths,
+    (path) => {
+      const id = fieldFor(path, dialog);
+      return has(id) ? id : null;
+    },
     // The server says `not_editable` of each bank number; the wallet says why and what to do.
-    const message = fieldMessage(i18n, code === 'bank_details_not_editable' ? code : fieldCode);
-    if (has(id)) errors[id] ??= message;
-    else if (path.startsWith('rules.')) unknownRule = true;
-    else loose.push(message);
-  }
-  return { errors, loose, unknownRule };
+    (fieldCode) => fieldMessage(i18n, code === 'bank_details_not_editable' ? code : fieldCode),
+  );
+  const rule = (path: string) => path.startsWith('rules.');
+  return {
+    errors,
+    loose: loose.filter(({ path }) => !rule(path)).map(({ message }) => message),
+    unknownRule: loose.some(({ path }) => rule(path)),
+  };
 }

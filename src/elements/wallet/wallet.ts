@@ -6,8 +6,17 @@ import { listPaymentMethods, updatePaymentMethod } from '../../api/endpoints/wal
 import type { WalletMethod } from '../../api/schemas/wallet.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
+import { loadOnce, prefetchWhenIdle } from '../../internal/lazy.js';
+import { renderLoadFailure, renderLoading } from '../../internal/load-views.js';
 import { receiptStyles } from '../../internal/receipt.js';
-import { fieldStyles } from '../../internal/styles.js';
+import {
+  dialogStyles,
+  errorSummaryStyles,
+  fieldsetStyles,
+  fieldStyles,
+  listStyles,
+  tableStyles,
+} from '../../internal/styles.js';
 import { receiptMessages } from '../../locales/receipt.js';
 import type { MessageKey } from '../../locales/types.js';
 import { walletMessages } from '../../locales/wallet.js';
@@ -37,9 +46,8 @@ function storeView(view: WalletView): void {
 
 const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
 
-let dialogsModule: Promise<typeof import('./wallet-dialogs.js')> | undefined;
 /** The dialogs' module, loaded once for every wallet of the page. */
-const dialogs = () => (dialogsModule ??= import('./wallet-dialogs.js'));
+const dialogs = loadOnce(() => import('./wallet-dialogs.js'));
 
 /**
  * The signed-in user's wallet: saved cards, bank accounts and PayPal, in a
@@ -63,7 +71,17 @@ const dialogs = () => (dialogsModule ??= import('./wallet-dialogs.js'));
  * @cssprop --ups-wallet-card-width - Smallest width of a card in the grid (default 16rem).
  */
 export class UpsWallet extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, fieldStyles, receiptStyles, walletStyles];
+  static override styles = [
+    ...UpsBillingElement.styles,
+    fieldStyles,
+    errorSummaryStyles,
+    fieldsetStyles,
+    receiptStyles,
+    listStyles,
+    tableStyles,
+    dialogStyles,
+    walletStyles,
+  ];
   static override messages = [...UpsBillingElement.messages, receiptMessages, walletMessages];
 
   readonly #methods = new Task(this, {
@@ -129,9 +147,7 @@ export class UpsWallet extends UpsBillingElement {
     if (!this.#prefetched && this.#canWrite()) {
       // Fetch the dialogs while the user reads the list.
       this.#prefetched = true;
-      const idle =
-        (globalThis as { requestIdleCallback?: (run: () => void) => void }).requestIdleCallback ?? setTimeout;
-      idle(() => void this.#loadDialogs());
+      prefetchWhenIdle(() => this.#loadDialogs());
     }
   }
 
@@ -238,16 +254,11 @@ export class UpsWallet extends UpsBillingElement {
   }
 
   #renderLoading(): TemplateResult {
-    return html`<div class="methods loading" aria-busy="true">
-      <p role="status">${this.i18n.t('wallet.loading')}</p>
-    </div>`;
+    return renderLoading(this.i18n.t('wallet.loading'), 'methods');
   }
 
   #renderError(code: string): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      <p>${this.i18n.t('wallet.error')} ${this.i18n.error(code)}</p>
-      <button type="button" class="button" @click=${() => this.refresh()}>${this.i18n.t('common.retry')}</button>
-    </div>`;
+    return renderLoadFailure(this.i18n, this.i18n.t('wallet.error'), code, () => this.refresh());
   }
 
   #renderMethods(methods: readonly WalletMethod[], busy: boolean): TemplateResult {
