@@ -4,7 +4,8 @@
  * the rule's account, or its plan's accounts; debits still owing in the
  * rule's currency and a payable status; issued after the rule was made; not
  * yet seen by AutoPay. A plan's rule leaves alone the accounts that have
- * an active rule of their own.
+ * a rule of their own, even a suspended one: its maximum and its fix are the
+ * account's.
  */
 import type { InvoiceType } from '../../src/api/schemas/invoice.js';
 import type { Sql } from '../db/db.js';
@@ -49,7 +50,7 @@ export async function eligibleInvoices(
         and (i.account_id = $2::uuid or i.plan_id = $3::uuid
              or i.account_id in (select id from accounts where plan_id = $3::uuid))
         and ($2::uuid is not null or not exists (
-              select 1 from autopay_rules own where own.account_id = i.account_id and own.status = 'active'))
+              select 1 from autopay_rules own where own.account_id = i.account_id and own.status <> 'ended'))
         and i.amount > 0 and i.amount_due > 0 and i.status = any($4::text[])
         and i.currency = $5
         and i.created_at >= coalesce((select created_at from autopay_rules where id = $6::uuid), now())

@@ -125,7 +125,7 @@ export async function runAutopay(
   result.suspended = await suspendRules(clock, day);
 
   for (const stale of await staleClaims(clock, ensureRun)) {
-    const done = await settleClaim(clock, stale.rule, stale.invoice, stale.runId);
+    const done = await settleStale(clock, stale.rule, stale.invoice, stale.runId, day);
     if (done) result.invoices.push(done);
   }
 
@@ -237,15 +237,37 @@ async function candidates(sql: Sql, rule: RuleRow, day: string): Promise<Candida
   return eligibleInvoices(sql, rule, rule.id, { day, latestDue });
 }
 
+/**
+ * The rule's terms as they are now, locked against a change until the claim
+ * commits: a rule cancelled, ended or given a lower maximum while a run was
+ * under way must not pay by its old terms. Null when it no longer pays.
+ */
+async function currentTerms(tx: Sql, rule: RuleRow, day: string): Promise<RuleRow | null> {
+  const [row] = await tx.query<Pick<RuleRow, 'payer_id' | 'method_id' | 'amount_type' | 'maximum'>>(
+    `select coalesce(m.user_id, r.created_by) as payer_id, r.method_id, r.amount_type, r.maximum
+       from autopay_rules r left join payment_methods m on m.id = r.method_id
+      where r.id = $1 and r.status = 'active' and (r.effective_until is null or r.effective_until >= $2::date)
+      for share of r`,
+    [rule.id, day],
+  );
+  return row ? { ...rule, ...row } : null;
+}
+
 /** Claims `invoice` for this run; only the run that inserts the outcome row goes on. */
 async function claim(tx: Sql, rule: RuleRow, invoice: CandidateRow, runId: string, day: string): Promise<boolean> {
+  // The account stays the rule's company's until the claim commits (cancelling enrolment waits, then sees it).
+  const [account] = await tx.query<{ company_id: string | null }>(
+    `select a.company_id from accounts a join invoices i on i.account_id = a.id where i.id = $1 for share of a`,
+    [invoice.id],
+  );
+  if (account?.company_id !== rule.company_id) return false;
   // The insert re-checks the invoice: one paid by hand since it was read is not claimed at all.
   const rows = await tx.query(
     `insert into autopay_outcomes (invoice_id, rule_id, run_id, run_date, outcome, amount_due, currency)
      select i.id, $2, $3, $4, 'claimed', i.amount_due, i.currency from invoices i
-      where i.id = $1 and i.amount_due = $5 and i.status = any($6::text[])
+      where i.id = $1 and i.amount_due = $5 and i.status = any($6::text[]) and i.company_id = $7
      on conflict (invoice_id) do nothing returning invoice_id`,
-    [invoice.id, rule.id, runId, day, invoice.amount_due, PAYABLE],
+    [invoice.id, rule.id, runId, day, invoice.amount_due, PAYABLE, rule.company_id],
   );
   return rows.length === 1;
 }
@@ -257,16 +279,20 @@ async function claimAndSettle(
   runId: string,
   day: string,
 ): Promise<AutopayInvoiceResult | null> {
-  if (rule.amount_type === 'up_to' && invoice.amount_due > rule.maximum!) {
-    // Never partially paid: claimed and skipped in one transaction, nothing charged.
-    return services.db.transaction(async (tx) => {
-      if (!(await claim(tx, rule, invoice, runId, day))) return null;
-      return finish(tx, services, rule, invoice, { outcome: 'skipped_over_maximum' });
-    });
-  }
-  // The claim commits before any payment starts, so every other run sees it.
-  if (!(await services.db.transaction((tx) => claim(tx, rule, invoice, runId, day)))) return null;
-  return settleClaim(services, rule, invoice, runId);
+  // The claim commits before any payment starts, so every other run sees it. Over the maximum (as the rule
+  // says now), the invoice is claimed and skipped in that one transaction: never partially paid, nothing charged.
+  type Claimed = { done: AutopayInvoiceResult | null } | { pay: RuleRow } | null;
+  const claimed = await services.db.transaction(async (tx): Promise<Claimed> => {
+    const terms = await currentTerms(tx, rule, day);
+    if (!terms || !(await claim(tx, terms, invoice, runId, day))) return null;
+    if (terms.amount_type === 'up_to' && invoice.amount_due > terms.maximum!) {
+      return { done: await finish(tx, services, terms, invoice, { outcome: 'skipped_over_maximum' }) };
+    }
+    return { pay: terms };
+  });
+  if (!claimed) return null;
+  if ('done' in claimed) return claimed.done;
+  return settleClaim(services, claimed.pay, invoice, runId);
 }
 
 interface Settled {
@@ -402,6 +428,31 @@ async function finish(
     confirmationNumber: settled.confirmationNumber ?? null,
     failureCode: settled.failureCode ?? null,
   };
+}
+
+/**
+ * A claim a crashed run left: a payment it already prepared is finished (the
+ * gateway's idempotency makes that the same charge); otherwise it is paid only
+ * if the rule still pays, and recorded as failed (`rule_ended`) if not.
+ */
+async function settleStale(
+  services: Services,
+  rule: RuleRow,
+  invoice: CandidateRow,
+  runId: string,
+  day: string,
+): Promise<AutopayInvoiceResult | null> {
+  const [prepared] = await services.db.query('select 1 from payments where idempotency_key = $1', [
+    `autopay:${invoice.id}`,
+  ]);
+  if (prepared) return settleClaim(services, rule, invoice, runId);
+  const terms = await services.db.transaction(async (tx) => {
+    const current = await currentTerms(tx, rule, day);
+    if (current) return current;
+    await finish(tx, services, rule, invoice, { outcome: 'failed', failureCode: 'rule_ended' });
+    return null;
+  });
+  return terms ? settleClaim(services, terms, invoice, runId) : null;
 }
 
 /**

@@ -272,6 +272,13 @@ export async function cancelEnrollment(
         detail: pending.map((p) => p.confirmation_number).join(', '),
       });
     }
+    // An AutoPay run may have claimed an invoice and not yet made its payment: that is a payment in progress too.
+    const [claimed] = await tx.query<{ number: string }>(
+      `select i.number from autopay_outcomes o join invoices i on i.id = o.invoice_id
+        where i.account_id = $1 and o.outcome = 'claimed' limit 1`,
+      [account.id],
+    );
+    if (claimed) throw new ProblemError(409, 'payments_in_progress', { detail: claimed.number });
     const endedRules = await tx.query<{ id: string }>(
       `update autopay_rules set status = 'ended', updated_at = now()
         where account_id = $1 and status <> 'ended' returning id`,

@@ -253,6 +253,20 @@ async function check(
   if (problem) throw new ProblemError(422, 'method_unusable', { fieldErrors: { methodId: problem } });
 }
 
+/** Whether a request keeps a rule's amount, schedule and end date as they are. */
+function sameTerms(rule: RuleRow, body: AutopayRuleRequest): boolean {
+  const [methodId, amountType, maximum, scheduleType, days, weekday, until] = ruleColumns(body);
+  return (
+    methodId === rule.method_id &&
+    amountType === rule.amount_type &&
+    (maximum ?? null) === (rule.maximum ?? null) &&
+    scheduleType === rule.schedule_type &&
+    (days ?? null) === (rule.days_before ?? null) &&
+    (weekday ?? null) === (rule.weekday ?? null) &&
+    (until ?? null) === (rule.effective_until ?? null)
+  );
+}
+
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 const ruleExists = () => new ProblemError(409, 'autopay_rule_exists', { fieldErrors: { scope: 'rule_exists' } });
 
@@ -331,6 +345,13 @@ export async function updateRule(
       throw new ProblemError(422, 'not_editable', { fieldErrors: { scope: 'not_editable' } });
     }
     await check(services, tx, caller, body, rule, rule.method_id);
+    // Another user's card may stay on a rule only on the terms its owner accepted: new terms need the editor's own method.
+    const [owner] = await tx.query<{ user_id: string }>(`select user_id from payment_methods where id = $1`, [
+      body.methodId,
+    ]);
+    if (owner && owner.user_id !== caller.id && !sameTerms(rule, body)) {
+      throw new ProblemError(422, 'method_unusable', { fieldErrors: { methodId: 'not_allowed' } });
+    }
     // A usable method resumes a suspended rule: that is how a user fixes one.
     await tx.query(
       `update autopay_rules

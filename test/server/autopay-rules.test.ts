@@ -184,6 +184,36 @@ describe('AutoPay rules', () => {
     );
   });
 
+  test('another user may keep a rule on its owner’s card, but not change what that card is charged', async () => {
+    const wallet = await call('/payment-methods', 'GET', undefined, 'manager1');
+    const [managerCard] = ((await wallet.json()) as { items: { id: string }[] }).items;
+    const body = request({
+      scope: { type: 'account', number: 'W9E530' },
+      methodId: managerCard!.id,
+      amount: { type: 'up_to', maximum: { amount: 10_000, currency: 'USD' } },
+    });
+    const created = await call('/autopay-rules', 'POST', body, 'manager1');
+    assert.equal(created.status, 201);
+    const rule = (await created.json()) as Rule;
+    const before = await snapshot();
+    const raised = await call(`/autopay-rules/${rule.id}`, 'PUT', {
+      ...body,
+      amount: { type: 'total_due' },
+    });
+    assert.equal(raised.status, 422);
+    const problem = (await raised.json()) as { code: string; fieldErrors: Record<string, string> };
+    assert.deepEqual([problem.code, problem.fieldErrors['methodId']], ['method_unusable', 'not_allowed']);
+    assert.deepEqual(await snapshot(), before, 'nothing changed');
+    // The same terms, accepted again by the administrator, are fine; so is a switch to the administrator's own card.
+    assert.equal((await call(`/autopay-rules/${rule.id}`, 'PUT', body)).status, 200);
+    const own = await call(`/autopay-rules/${rule.id}`, 'PUT', {
+      ...body,
+      methodId: visaId,
+      amount: { type: 'total_due' },
+    });
+    assert.equal(own.status, 200);
+  });
+
   test('the preview lists invoices issued after the rule, and flags those over the maximum', async () => {
     const newark = (await list()).items.find((r) => r.scope.number === 'Y67V08')!;
     // Invoices issued after the rule: two due soon, one above the 5,000.00 maximum.
