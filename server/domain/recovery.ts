@@ -12,6 +12,7 @@ import type { CreateRecoveryRequest, RecoveryRequest } from '../../src/api/schem
 import type { Sql } from '../db/db.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import type { Services } from '../http/services.js';
+import { assertUnderLimit, recordFailure } from './attempts.js';
 import type { Caller } from './caller.js';
 import { hashPassword } from './passwords.js';
 import { insertUser, isUniqueViolation, temporaryPassword, userIdTaken } from './users.js';
@@ -84,7 +85,29 @@ async function checkNewAdmin(
   return user;
 }
 
+/** Wrong administrator details cost an attempt: the form must not become a way to guess who administers. */
+const RECOVERY_LIMIT = { bucket: 'recovery:user', max: 10, windowSeconds: 24 * 3600 };
+const GUESSES = new Set(['recovery_mismatch', 'user_id_taken', 'already_administrator']);
+
 export async function createRecoveryRequest(
+  services: Services,
+  caller: Caller,
+  body: CreateRecoveryRequest,
+): Promise<RecoveryRequest> {
+  const limit = { ...RECOVERY_LIMIT, key: caller.id };
+  await assertUnderLimit(services.db, limit, services.now());
+  try {
+    return await recoveryRequest(services, caller, body);
+  } catch (error) {
+    // Recorded outside the refused transaction, which rolls back.
+    if (error instanceof ProblemError && GUESSES.has(error.problem.code)) {
+      await recordFailure(services.db, limit.bucket, limit.key, services.now());
+    }
+    throw error;
+  }
+}
+
+async function recoveryRequest(
   services: Services,
   caller: Caller,
   body: CreateRecoveryRequest,

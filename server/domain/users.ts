@@ -51,12 +51,16 @@ const USER_SELECT = `
 /**
  * Live users of the caller's company the caller may manage: all of them for
  * an administrator; for anyone else, non-administrators none of whose scope
- * entries falls outside what the caller sees. A plan counts only if the
+ * entries falls outside what the caller sees (and who has some scope: a user
+ * without any, such as a demoted administrator, is the administrators' to
+ * place). A plan counts only if the
  * caller has the plan itself (it gives accounts added to it later), an
  * account if the caller sees it. Parameters $1…$4.
  */
 const VISIBLE = `u.company_id = $1 and u.removed_at is null
-  and ($2::boolean or (u.role <> 'administrator' and not exists (
+  and ($2::boolean or (u.role <> 'administrator'
+       and exists (select 1 from user_scope s where s.user_id = u.id)
+       and not exists (
         select 1 from user_scope s left join plans p on p.id = s.plan_id
          where s.user_id = u.id
            and case when s.account_id is not null then not (s.account_id = any($3::uuid[]))

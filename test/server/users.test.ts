@@ -517,6 +517,22 @@ describe('user administration', () => {
       assert.equal(response.status, 201, JSON.stringify(await response.clone().json()));
       return (await response.json()) as Recovery;
     };
+    test('guessing who administers costs attempts: ten wrong details a day, then 429', async () => {
+      // manager1 files no other request in this file, so its count starts at zero.
+      for (let i = 0; i < 10; i++) {
+        const response = await call(
+          '/admin-recovery-requests',
+          'POST',
+          request({ previousAdminEmail: `guess-${i}@demo-co.example` }),
+          'manager1',
+        );
+        assert.equal(response.status, 422);
+      }
+      const locked = await call('/admin-recovery-requests', 'POST', request(), 'manager1');
+      assert.equal(locked.status, 429, 'even the right details wait');
+      assert.ok(Number(((await locked.json()) as { retryAfter: number }).retryAfter) > 0);
+    });
+
     const approve = async (args: string[]) => {
       const lines: string[] = [];
       const errors: string[] = [];
