@@ -257,6 +257,18 @@ describe('user administration', () => {
   });
 
   describe('managers', () => {
+    test('a user without any scope (a demoted administrator, say) is the administrators’ to place', async () => {
+      const { user } = await create(newUser({ scope: { accounts: [], plans: [] } }));
+      assert.ok(!(await list('manager1')).items.some((u) => u.userId === user.userId), 'not in the manager’s list');
+      await refused(
+        async () =>
+          call(`/users/${user.id}`, 'PATCH', { role: 'payer', scope: { accounts: ['4R7X21'], plans: [] } }, 'manager1'),
+        404,
+        'not_found',
+      );
+      await refused(async () => call(`/users/${user.id}`, 'DELETE', undefined, 'manager1'), 404, 'not_found');
+    });
+
     test('see only users whose whole scope lies within their own', async () => {
       const inside = (await create(newUser({ scope: { accounts: ['W9E530'], plans: [] } }))).user;
       const viaPlan = (await create(newUser({ role: 'payer', scope: { accounts: [], plans: ['P4R7X210'] } }))).user;
