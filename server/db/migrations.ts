@@ -473,4 +473,18 @@ create table inbound_charge_exceptions (
 );
 `,
   },
+  {
+    // Disputes, their lines, files and history; credits of approved disputes.
+    id: '008_disputes',
+    sql: /* sql */ `
+-- filled by the disputes work
+`,
+  },
+  {
+    // Users without a company yet (sign-up without an invoice) and payment accounts.
+    id: '009_signup',
+    sql: /* sql */ `
+-- filled by the sign-up work
+`,
+  },
 ];

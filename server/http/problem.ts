@@ -60,6 +60,15 @@ const TITLES: Record<ProblemCode, string> = {
   exception_exists: 'This shipper account is already an exception',
   too_many_exceptions: 'Too many exceptions for one account',
   import_changed: 'The file no longer matches what was confirmed',
+  too_many_files: 'Too many files',
+  file_too_large: 'A file is too large',
+  file_type_not_allowed: 'Only PDF, PNG and JPEG files are accepted',
+  line_not_on_invoice: 'This line is not on the invoice',
+  amount_above_charge: 'The amount is more than was charged',
+  dispute_exists: 'An open dispute already covers this',
+  dispute_closed: 'This dispute is closed',
+  country_not_served: 'This country is not served',
+  already_in_company: 'You already belong to a company',
 };
 
 export class ProblemError extends Error {

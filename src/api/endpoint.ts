@@ -31,12 +31,26 @@ export interface DownloadedFile {
 
 type Response = Schema | FileResponse | null;
 
+/**
+ * Files sent with the body as `multipart/form-data`: the JSON body as the part
+ * `body`, the files as parts named `field`. Limits and accepted types are part
+ * of the contract so the client refuses locally what the server refuses, and
+ * types are recognised by content (see `upload.ts`), never by name.
+ */
+export interface UploadSpec {
+  readonly field: string;
+  readonly maxFiles: number;
+  readonly maxBytes: number;
+  readonly types: readonly string[];
+}
+
 export interface Endpoint<
   P extends Schema | undefined = Schema | undefined,
   Q extends Schema | undefined = Schema | undefined,
   B extends Schema | undefined = Schema | undefined,
   R extends Response = Response,
   A extends boolean = boolean,
+  U extends UploadSpec | null = UploadSpec | null,
 > {
   readonly method: HttpMethod;
   /** Path below the API base, with `{name}` placeholders, e.g. `/invoices/{number}`. */
@@ -52,6 +66,8 @@ export interface Endpoint<
   readonly auth: A;
   /** The route moves money: the request must carry an `Idempotency-Key` header. */
   readonly idempotent: boolean;
+  /** The route takes files with its body (`multipart/form-data`). */
+  readonly upload: U;
 }
 
 type Infer<S> = S extends Schema ? z.infer<S> : never;
@@ -62,7 +78,8 @@ export type EndpointInput<E extends Endpoint> = (E['params'] extends Schema
   ? { params: InputOf<E['params']> }
   : { params?: never }) &
   (E['query'] extends Schema ? { query?: InputOf<E['query']> } : { query?: never }) &
-  (E['body'] extends Schema ? { body: InputOf<E['body']> } : { body?: never });
+  (E['body'] extends Schema ? { body: InputOf<E['body']> } : { body?: never }) &
+  (E['upload'] extends UploadSpec ? { files?: readonly File[] } : { files?: never });
 
 /** What a successful call resolves to. */
 export type EndpointOutput<E extends Endpoint> = E['response'] extends Schema
@@ -71,7 +88,7 @@ export type EndpointOutput<E extends Endpoint> = E['response'] extends Schema
     ? DownloadedFile
     : undefined;
 
-interface EndpointParts<P, Q, B, R, A> {
+interface EndpointParts<P, Q, B, R, A, U> {
   params?: P;
   query?: Q;
   body?: B;
@@ -79,6 +96,7 @@ interface EndpointParts<P, Q, B, R, A> {
   status?: number;
   auth?: A;
   idempotent?: boolean;
+  upload?: U;
 }
 
 export function endpoint<
@@ -87,7 +105,8 @@ export function endpoint<
   B extends Schema | undefined = undefined,
   R extends Response = null,
   A extends boolean = true,
->(method: HttpMethod, path: string, parts: EndpointParts<P, Q, B, R, A>): Endpoint<P, Q, B, R, A> {
+  U extends UploadSpec | null = null,
+>(method: HttpMethod, path: string, parts: EndpointParts<P, Q, B, R, A, U>): Endpoint<P, Q, B, R, A, U> {
   return {
     method,
     path,
@@ -98,6 +117,7 @@ export function endpoint<
     status: parts.status ?? (parts.response === null ? 204 : 200),
     auth: (parts.auth ?? true) as A,
     idempotent: parts.idempotent ?? false,
+    upload: (parts.upload ?? null) as U,
   };
 }
 

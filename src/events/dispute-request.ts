@@ -1,7 +1,15 @@
-import type { Invoice } from '../api/schemas/invoice.js';
+import type { Charge, Invoice, Shipment } from '../api/schemas/invoice.js';
 
-/** The user asked to dispute an invoice: the host opens `<ups-dispute-form>` for it. */
-export type UpsDisputeRequestEvent = CustomEvent<{ readonly invoice: Invoice }>;
+/**
+ * The user asked to dispute an invoice, or one shipment or charge line of it.
+ * Cancelable: a host that opens `<ups-dispute-form>` itself calls
+ * `preventDefault()`; otherwise the element that asked opens the form in a dialog.
+ */
+export type UpsDisputeRequestEvent = CustomEvent<{
+  readonly invoice: Invoice;
+  readonly shipment?: Shipment | undefined;
+  readonly charge?: Charge | undefined;
+}>;
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -11,6 +11,7 @@
 export * from './accounts.js';
 export * from './autopay.js';
 export * from './dashboard.js';
+export * from './disputes.js';
 export * from './documents.js';
 export * from './enrollment.js';
 export * from './guest.js';

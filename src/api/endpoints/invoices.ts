@@ -5,7 +5,7 @@ import {
   InvoiceListQuery,
   InvoiceNumberParams,
   InvoicePage,
-  PageQuery,
+  ShipmentListQuery,
   ShipmentPage,
 } from '../schemas/invoice.js';
 
@@ -24,6 +24,6 @@ export const getInvoice = endpoint('GET', '/invoices/{number}', {
 /** The shipments of an invoice with their charge lines, a page at a time. */
 export const listInvoiceShipments = endpoint('GET', '/invoices/{number}/shipments', {
   params: InvoiceNumberParams,
-  query: PageQuery,
+  query: ShipmentListQuery,
   response: ShipmentPage,
 });

@@ -215,4 +215,8 @@ export const ShipmentPage = z.object({
 export type ShipmentPage = z.infer<typeof ShipmentPage>;
 
 export const InvoiceNumberParams = z.strictObject({ number: InvoiceNumber });
-export const PageQuery = z.strictObject(pageQuery);
+/** Shipments of an invoice; `q` keeps those whose tracking number starts with it (without regard to case). */
+export const ShipmentListQuery = z.strictObject({
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(35))),
+  ...pageQuery,
+});

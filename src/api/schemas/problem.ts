@@ -100,6 +100,26 @@ export const PROBLEM_CODES = [
   'too_many_exceptions',
   /** Inbound charges import: the file no longer gives the number of good rows the user confirmed; check it again. */
   'import_changed',
+  // Disputes
+  /** More files than a dispute takes (`detail` is the limit, 5). */
+  'too_many_files',
+  /** A file over the size limit (`detail` is the limit in bytes); `fieldErrors` names it (`files.N`). */
+  'file_too_large',
+  /** A file whose content is not PDF, PNG or JPEG, whatever its name says; `fieldErrors` names it. */
+  'file_type_not_allowed',
+  /** A shipment or charge line that is not on the disputed invoice (or not one the caller may see). */
+  'line_not_on_invoice',
+  /** The disputed amount is more than the disputed lines charged, or the expected amount is not less. */
+  'amount_above_charge',
+  /** An open dispute already covers one of these lines (or the whole invoice); `detail` is its number. */
+  'dispute_exists',
+  /** The dispute is decided or withdrawn: it cannot move any more. */
+  'dispute_closed',
+  // Sign-up
+  /** Sign-up: the country is not one the billing center serves. */
+  'country_not_served',
+  /** Opening a payment account: the caller already belongs to a company. */
+  'already_in_company',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -174,6 +194,20 @@ export const FIELD_CODES = [
   'own_account',
   /** A row of an import with more columns than the format has. */
   'too_many_columns',
+  /** More files than allowed. */
+  'too_many_files',
+  /** A file over the size limit. */
+  'file_too_large',
+  /** A file of a type not accepted (recognised by its content). */
+  'file_type',
+  /** A line that is not on the invoice. */
+  'not_on_invoice',
+  /** More than the line or invoice charged (or, for an expected amount, not less). */
+  'above_charge',
+  /** An open dispute already covers this line. */
+  'dispute_exists',
+  /** A country the billing center does not serve. */
+  'not_served',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 
