@@ -12,6 +12,8 @@ const config: StorybookConfig = {
     options: { builder: { viteConfigPath: '.storybook/vite.config.ts' } },
   },
   stories: ['../stories/**/*.stories.ts'],
+  // Docs pages read each element's attributes, properties, events, parts and custom properties from custom-elements.json.
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true },
 };
 

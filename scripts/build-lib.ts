@@ -1,11 +1,13 @@
 /**
  * Builds the library for publishing:
  * - dist/lib/: ESM, one file per entry with shared chunks, for bundlers;
+ *   the package's dependencies stay imports, so a host that uses Lit too
+ *   ships one copy of it;
  * - dist/bundle/: single-file bundles with every dependency, for a
  *   `<script type="module">` drop-in (marketing pages, no build step);
  * - dist/types/: declarations.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { libraryEntries } from './entries.js';
@@ -26,9 +28,12 @@ rmSync('dist/lib', { recursive: true, force: true });
 rmSync('dist/bundle', { recursive: true, force: true });
 rmSync('dist/types', { recursive: true, force: true });
 
+const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
 const entries = libraryEntries();
 await build({
   ...common,
+  // A package name also covers its subpaths (`lit/decorators.js`).
+  external: Object.keys(dependencies),
   entryPoints: Object.fromEntries(entries.map((e) => [e.name, e.file])),
   outdir: 'dist/lib',
   splitting: true,

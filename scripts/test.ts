@@ -1,5 +1,6 @@
 /**
- * `npm test`: type check, lint, server tests, browser tests — all of them,
+ * `npm test`: type check, lint, server tests, browser tests, end-to-end tests and
+ * the packed package — all of them,
  * even after a failure, then one summary line `N passed, N failed`. Exits
  * non-zero on any failure. The type check and the lint count as one check each.
  */
@@ -107,6 +108,8 @@ results.push(
     withChrome(() => nodeTests(testsIn('test/e2e'), join(work, 'e2e.json'))),
   ),
 );
+
+results.push(await step('Package', () => nodeTests(testsIn('test/package'), join(work, 'package.json'))));
 
 rmSync(work, { recursive: true, force: true });
 const passed = results.reduce((n, r) => n + r.passed, 0);

@@ -17,5 +17,6 @@ export { UpsPayForm } from './elements/pay-form/pay-form.js';
 export { UpsPaymentActivity } from './elements/payment-activity/payment-activity.js';
 export { UpsUserAdmin } from './elements/user-admin/user-admin.js';
 export { UpsWallet } from './elements/wallet/wallet.js';
+export type * from './events/index.js';
 export { createI18n, LOCALES, type I18n, type Locale, type MessageOverrides } from './internal/i18n.js';
 export type { MessageKey } from './locales/types.js';

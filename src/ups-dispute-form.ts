@@ -5,6 +5,7 @@ import { define } from './internal/define.js';
 define('ups-dispute-form', UpsDisputeForm);
 
 export { UpsDisputeForm };
+export type * from './events/index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,6 +5,7 @@ import { define } from './internal/define.js';
 define('ups-dispute-list', UpsDisputeList);
 
 export { UpsDisputeList };
+export type * from './events/index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

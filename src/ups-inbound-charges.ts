@@ -5,6 +5,7 @@ import { define } from './internal/define.js';
 define('ups-inbound-charges', UpsInboundCharges);
 
 export { UpsInboundCharges };
+export type * from './events/index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,6 +5,7 @@ import { define } from './internal/define.js';
 define('ups-invoice-detail', UpsInvoiceDetail);
 
 export { UpsInvoiceDetail };
+export type * from './events/index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,6 +5,7 @@ import { define } from './internal/define.js';
 define('ups-invoice-table', UpsInvoiceTable);
 
 export { UpsInvoiceTable };
+export type * from './events/index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,6 +5,7 @@ import { define } from './internal/define.js';
 define('ups-user-admin', UpsUserAdmin);
 
 export { UpsUserAdmin };
+export type * from './events/index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -4,13 +4,22 @@
  * strict CSP allows it): everything is hidden but the element, which carries
  * the custom state `printing`.
  */
-const sheet = new CSSStyleSheet();
-sheet.replaceSync(`@media print {
+let printSheet: CSSStyleSheet | undefined;
+
+/** Made on first print, not on import: importing the library must work where there is no CSSOM (Node, SSR). */
+function sheetForPrinting(): CSSStyleSheet {
+  if (!printSheet) {
+    printSheet = new CSSStyleSheet();
+    printSheet.replaceSync(`@media print {
   body * { visibility: hidden !important; }
   :state(printing) { visibility: visible !important; position: absolute !important; inset: 0 auto auto 0 !important; width: 100% !important; }
 }`);
+  }
+  return printSheet;
+}
 
 export async function printOnly(internals: ElementInternals, beforePrint?: () => Promise<void>): Promise<void> {
+  const sheet = sheetForPrinting();
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   internals.states.add('printing');
   try {
