@@ -11,12 +11,13 @@ import type { EnrollmentCheck, EnrollmentRequest } from '../../src/api/schemas/e
 import type { InvoiceProof } from '../../src/api/schemas/invoice-proof.js';
 import type { SignInResponse } from '../../src/api/schemas/session.js';
 import type { Sql } from '../db/db.js';
+import { ProblemError } from '../http/problem.js';
 import type { Services } from '../http/services.js';
 import { issueToken } from '../http/tokens.js';
 import { enrollAccount, lockAccountCompany } from './accounts.js';
 import { loadCaller } from './caller.js';
 import { accountInOtherCompany, proveAccount, type ProvenAccount } from './invoice-proof.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, isCommonPassword } from './passwords.js';
 import { loadCompany, toUser } from './session.js';
 import { insertUser, isUniqueViolation, userIdTaken } from './users.js';
 
@@ -49,6 +50,10 @@ async function assertUserIdFree(sql: Sql, userId: string): Promise<void> {
 export async function enrollCompany(services: Services, body: EnrollmentRequest, ip: string): Promise<SignInResponse> {
   const { db, config } = services;
   const now = services.now();
+  // Before the invoice is checked, so a weak password costs no attempt of the account's limit.
+  if (isCommonPassword(body.user.password)) {
+    throw new ProblemError(400, 'validation_failed', { fieldErrors: { 'user.password': 'password_too_common' } });
+  }
   const account: ProvenAccount = await proveAccount(services, body.invoice, { ip, prefix: 'invoice.' });
   if (account.companyId !== null) throw accountInOtherCompany(account.companyName!, 'invoice.accountNumber');
   await assertUserIdFree(db, body.user.userId);

@@ -4,6 +4,8 @@
  * iteration count follows OWASP's 2023 advice for this KDF and is stored in
  * each hash, so it can be raised later without invalidating old hashes.
  */
+import { COMMON_PASSWORDS_TEXT } from '../data/common-passwords.js';
+
 export const DEFAULT_ITERATIONS = 600_000;
 
 const encoder = new TextEncoder();
@@ -53,4 +55,20 @@ let decoy: Promise<string> | undefined;
 export function decoyHash(iterations = DEFAULT_ITERATIONS): Promise<string> {
   decoy ??= hashPassword(crypto.randomUUID(), iterations);
   return decoy;
+}
+
+let commonPasswords: Set<string> | undefined;
+
+/**
+ * Whether a password is on the list of common passwords shipped with the
+ * server (server/data/common-passwords.ts), whole or once its trailing
+ * digits and symbols are dropped (`Baseball2024!!` is `baseball`), without
+ * regard to case. NIST SP 800-63B asks for such a list, and for no
+ * composition rules.
+ */
+export function isCommonPassword(password: string): boolean {
+  commonPasswords ??= new Set(COMMON_PASSWORDS_TEXT.split('\n').filter(Boolean));
+  const lower = password.toLowerCase();
+  const stem = lower.replace(/[\d\W_]+$/u, '');
+  return commonPasswords.has(lower) || (stem.length > 0 && commonPasswords.has(stem));
 }

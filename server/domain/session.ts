@@ -1,5 +1,5 @@
 /** Signing in, and describing the signed-in caller. */
-import type { Company, Session, SignInRequest, SignInResponse, User } from '../../src/api/schemas/session.js';
+import type { Company, Session, SessionUser, SignInRequest, SignInResponse } from '../../src/api/schemas/session.js';
 import type { Sql } from '../db/db.js';
 import { ProblemError } from '../http/problem.js';
 import type { Services } from '../http/services.js';
@@ -8,13 +8,14 @@ import { assertUnderLimit, clearFailures, recordFailure } from './attempts.js';
 import { loadCaller, type Caller } from './caller.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 
-export function toUser(caller: Caller): User {
+/** The caller as the session shows them: no role while they have no company. */
+export function toUser(caller: Caller): SessionUser {
   return {
     id: caller.id,
     userId: caller.userId,
     email: caller.email,
     name: caller.name,
-    role: caller.role,
+    role: caller.hasCompany ? caller.role : null,
     scope: { all: caller.scopeAll, accounts: caller.scopeAccounts, plans: caller.scopePlans },
   };
 }
@@ -74,11 +75,20 @@ export async function signIn(services: Services, input: SignInRequest, ip: strin
     await clearFailures(tx, 'sign-in:user', login);
     // User administration lists when each user last signed in.
     await tx.query('update users set last_sign_in_at = $2 where id = $1', [caller.id, now.toISOString()]);
-    await services.audit(tx, { companyId: caller.companyId, actorId: caller.id, action: 'session.sign_in' });
+    await services.audit(tx, {
+      companyId: caller.hasCompany ? caller.companyId : null,
+      actorId: caller.id,
+      action: 'session.sign_in',
+    });
   });
-  return { token, expiresAt, user: toUser(caller), company: await loadCompany(db, caller.companyId) };
+  return { token, expiresAt, user: toUser(caller), company: await companyOf(db, caller) };
+}
+
+/** The caller's company; `null` for a user who signed up and has not opened a payment account yet. */
+async function companyOf(sql: Sql, caller: Caller): Promise<Company | null> {
+  return caller.hasCompany ? loadCompany(sql, caller.companyId) : null;
 }
 
 export async function describeSession(sql: Sql, caller: Caller, expiresAt: string): Promise<Session> {
-  return { user: toUser(caller), company: await loadCompany(sql, caller.companyId), expiresAt };
+  return { user: toUser(caller), company: await companyOf(sql, caller), expiresAt };
 }

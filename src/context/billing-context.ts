@@ -24,9 +24,13 @@ export interface BillingContext {
   messages: MessageOverrides | undefined;
   /** ISO 3166 country of the visitor, for payment types; from the provider or the company. */
   country: string;
-  /** Links every element offers for help and contact. */
+  /** Links every element offers for help and contact (see internal/help-links.ts). */
   helpHref: string | null;
   contactHref: string | null;
+  /** A virtual assistant, offered beside Help where set. */
+  assistantHref: string | null;
+  /** Where those links open (`_blank`…); the same tab when null. */
+  helpTarget: string | null;
 }
 
 export const billingContext = createContext<BillingContext>('ups-billing-context');

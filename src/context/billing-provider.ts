@@ -59,11 +59,25 @@ export class UpsBillingProvider extends LitElement {
   /** Country of the payer (ISO 3166-1 alpha-2); defaults to the signed-in company's. */
   @property() country: string | undefined;
 
-  /** Where every element's "Help" link goes. */
+  /**
+   * Where every element's "Help" link goes. Elements show it under a failure,
+   * in a form's error summary and beside the sign-up; without `help-href`,
+   * `contact-href` or `assistant-href` they show no help links at all.
+   */
   @property({ attribute: 'help-href' }) helpHref: string | undefined;
 
-  /** Where every element's "Contact" link goes. */
+  /** Where every element's "Contact us" link goes (a page with the billing support's phone numbers). */
   @property({ attribute: 'contact-href' }) contactHref: string | undefined;
+
+  /** Where the "Virtual assistant" link goes, offered beside Help; none by default. */
+  @property({ attribute: 'assistant-href' }) assistantHref: string | undefined;
+
+  /**
+   * The `target` of the help links. By default they open in the same tab (a
+   * form in progress stays in the history); `_blank` opens a new one, and the
+   * links say so to screen readers.
+   */
+  @property({ attribute: 'help-target' }) helpTarget: string | undefined;
 
   /** A bearer token from the host's sign-in. Kept in memory only. Use `getToken` to renew tokens. */
   @property({ attribute: false }) token: string | null | undefined;
@@ -141,9 +155,12 @@ export class UpsBillingProvider extends LitElement {
       session,
       i18n,
       messages: this.messages,
-      country: this.country?.toUpperCase() ?? (session.status === 'ready' ? session.session.company.country : 'US'),
+      country:
+        this.country?.toUpperCase() ?? (session.status === 'ready' ? (session.session.company?.country ?? 'US') : 'US'),
       helpHref: this.helpHref ?? null,
       contactHref: this.contactHref ?? null,
+      assistantHref: this.assistantHref ?? null,
+      helpTarget: this.helpTarget ?? null,
     };
   }
 

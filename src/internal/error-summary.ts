@@ -2,8 +2,12 @@
  * The error summary at the top of a form (GOV.UK pattern): a list of what is
  * wrong, each linking to its field. It takes focus when it appears, so the
  * first thing a screen reader says after a failed submit is what failed.
+ * Under the list, the host's help and contact links (none unless the
+ * provider has them), for whoever cannot fix what it says alone.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderHelpLinks, type HelpLinkAddresses } from './help-links.js';
+import type { I18n } from './i18n.js';
 
 export interface SummaryItem {
   message: string;
@@ -11,7 +15,16 @@ export interface SummaryItem {
   focus?: () => void;
 }
 
-export function renderErrorSummary(title: string, items: readonly SummaryItem[]): TemplateResult | typeof nothing {
+/**
+ * `i18n`: the form's messages, for the help links' words (by default the
+ * provider's); `addresses`: links that take precedence over the provider's.
+ */
+export function renderErrorSummary(
+  title: string,
+  items: readonly SummaryItem[],
+  i18n?: I18n,
+  addresses?: HelpLinkAddresses,
+): TemplateResult | typeof nothing {
   if (!items.length) return nothing;
   return html`<div
     class="error-summary"
@@ -37,6 +50,7 @@ export function renderErrorSummary(title: string, items: readonly SummaryItem[])
           : html`<li>${item.message}</li>`,
       )}
     </ul>
+    ${renderHelpLinks(i18n, 'common.helpLead', addresses)}
   </div>`;
 }
 

@@ -30,6 +30,7 @@ export const Company = z.object({
 });
 export type Company = z.infer<typeof Company>;
 
+/** A user of a company, as user administration and enrolment show them. */
 export const User = z.object({
   id: z.string(),
   userId: UserId,
@@ -40,25 +41,44 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/**
+ * The signed-in user. Someone who signed up without an invoice has a user ID
+ * but no company until they open a payment account: their `role` is then
+ * `null` (and their scope empty), and the session's `company` is `null` too.
+ */
+export const SessionUser = z.object({
+  id: z.string(),
+  userId: UserId,
+  email: z.string(),
+  name: z.string(),
+  role: z.nullable(Role),
+  scope: Scope,
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
 export const SignInRequest = z.strictObject({
   userId: z.string().check(z.minLength(1), z.maxLength(64)),
   password: z.string().check(z.minLength(1), z.maxLength(256)),
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
-/** What `POST /session` returns: a short-lived bearer token and who it is for. */
+/**
+ * What `POST /session` (and `POST /signup`) returns: a short-lived bearer
+ * token and who it is for. `company` is `null` for a user who has not opened
+ * a payment account yet (see `signup.ts`).
+ */
 export const SignInResponse = z.object({
   token: z.string(),
   expiresAt: IsoDateTime,
-  user: User,
-  company: Company,
+  user: SessionUser,
+  company: z.nullable(Company),
 });
 export type SignInResponse = z.infer<typeof SignInResponse>;
 
-/** What `GET /session` returns for a valid token. */
+/** What `GET /session` returns for a valid token; `company` is `null` as in `SignInResponse`. */
 export const Session = z.object({
-  user: User,
-  company: Company,
+  user: SessionUser,
+  company: z.nullable(Company),
   expiresAt: IsoDateTime,
 });
 export type Session = z.infer<typeof Session>;

@@ -123,7 +123,7 @@ export class UpsAutopay extends UpsBillingElement {
           client: () => this.billing?.client,
           fallbackCurrency: () => {
             const session = this.billing?.session;
-            return session?.status === 'ready' ? session.session.company.currency : 'USD';
+            return session?.status === 'ready' ? (session.session.company?.currency ?? 'USD') : 'USD';
           },
           walletHref: () => this.walletHref ?? null,
           onSaved: (action, rule) => this.#handleSaved(action, rule),

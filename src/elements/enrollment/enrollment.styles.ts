@@ -66,6 +66,54 @@ export const enrollmentStyles = css`
     display: grid;
     gap: var(--_ups-space);
   }
+  .paths .choice {
+    align-items: flex-start;
+  }
+  .path-title {
+    display: block;
+    font-weight: 600;
+  }
+  .paths .hint {
+    display: block;
+  }
+  .help {
+    display: grid;
+    gap: 4px;
+    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5);
+    border-inline-start: 4px solid var(--_ups-border);
+  }
+  .help h4 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .signed-in {
+    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5);
+    background: var(--_ups-surface-alt);
+  }
+  /* The payment method entry, shared with the wallet (internal/method-entry.ts). */
+  .card-frame {
+    display: block;
+    width: 100%;
+    /* The frame's own height arrives by message; this is its first guess. */
+    height: 236px;
+    border: 0;
+  }
+  .bank {
+    display: grid;
+    gap: calc(var(--_ups-space) * 1.25);
+  }
+  .mandate {
+    padding: var(--_ups-space) calc(var(--_ups-space) * 1.5);
+    border-radius: var(--_ups-radius);
+    background: var(--_ups-surface-alt);
+  }
+  .mandate h4 {
+    margin: 0 0 4px;
+  }
+  .mandate p {
+    margin: 0 0 var(--_ups-space);
+    font-size: 0.9em;
+  }
 `;
 
 /**
@@ -128,6 +176,33 @@ export const credentialStyles = css`
   :where(.ups-enrollment-credentials) button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
+  }
+  :where(.ups-enrollment-credentials) .password {
+    display: flex;
+    gap: var(--_ups-space, 8px);
+  }
+  :where(.ups-enrollment-credentials) .password input {
+    flex: 1;
+  }
+  :where(.ups-enrollment-credentials) .rules {
+    margin: 0;
+    padding-inline-start: 1.2rem;
+    color: var(--_ups-muted, #55555d);
+    font-size: 0.9em;
+  }
+  /* A rule met is said in words too (hidden text), not by the mark alone. */
+  :where(.ups-enrollment-credentials) .rules .met {
+    color: var(--_ups-success, #1e6b34);
+    list-style-type: '✓ ';
+  }
+  :where(.ups-enrollment-credentials) .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   :where(.ups-enrollment-credentials) :focus-visible {
     outline: 2px solid var(--_ups-focus, #0b61c4);

@@ -52,13 +52,21 @@ async function submit(el: UpsEnrollment): Promise<void> {
   await el.updateComplete;
 }
 
-async function toInvoiceStep(el: UpsEnrollment, country: string, account: string): Promise<void> {
-  await fill(el, 'country', country);
+/** The first step: "I have a recent invoice" is the default choice. */
+async function startInvoicePath(el: UpsEnrollment): Promise<void> {
+  await stepIs(el, 1);
   await submit(el);
   await stepIs(el, 2);
-  await fill(el, 'account', account);
+}
+
+async function toInvoiceStep(el: UpsEnrollment, country: string, account: string): Promise<void> {
+  await startInvoicePath(el);
+  await fill(el, 'country', country);
   await submit(el);
   await stepIs(el, 3);
+  await fill(el, 'account', account);
+  await submit(el);
+  await stepIs(el, 4);
 }
 
 async function proveInvoice(el: UpsEnrollment, invoice: PrintedInvoice, amount = invoice.amount): Promise<void> {
@@ -79,15 +87,26 @@ describe('<ups-enrollment>', () => {
     );
     await stepIs(el, 1);
     await expectAccessible(el);
-    expect(text(el, '.step-title')).to.equal('Step 1 of 5 Country');
+    expect(text(el, '.step-title')).to.equal('Step 1 of 6 How to sign up');
+    const invoicePath = $(el, 'input[name=path][value=invoice]') as HTMLInputElement;
+    expect(invoicePath.checked, 'the invoice path is the default').to.equal(true);
+    // The radio group is one Tab stop; Tab again reaches Continue.
+    invoicePath.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.textContent?.trim()).to.equal('Continue');
+    await sendKeys({ press: 'Enter' });
+    await stepIs(el, 2);
+    expect(text(el, '.step-title')).to.equal('Step 2 of 6 Country');
     expect($(el, '.no-account a')!.getAttribute('href')).to.equal('https://www.ups.com/open-account');
 
     $(el, '#country')!.focus();
     await sendKeys({ type: 'United States' });
     await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.textContent?.trim(), 'Back, then Continue').to.equal('Back');
+    await sendKeys({ press: 'Tab' });
     expect(deepActive()?.textContent?.trim()).to.equal('Continue');
     await sendKeys({ press: 'Enter' });
-    await stepIs(el, 2);
+    await stepIs(el, 3);
     await el.updateComplete;
     expect(deepActive(), 'focus on the new step’s heading').to.equal($(el, '.step-title'));
     await expectAccessible(el);
@@ -96,7 +115,7 @@ describe('<ups-enrollment>', () => {
     expect(deepActive()).to.equal($(el, '#account'));
     await sendKeys({ type: invoice.accountNumber.toLowerCase() });
     await sendKeys({ press: 'Enter' });
-    await stepIs(el, 3);
+    await stepIs(el, 4);
     expect($(el, '#control-id'), 'no control ID in the US').to.equal(null);
     await expectAccessible(el);
 
@@ -110,7 +129,7 @@ describe('<ups-enrollment>', () => {
     $(el, '#amount')!.focus();
     await sendKeys({ type: invoice.amount });
     await sendKeys({ press: 'Enter' });
-    await stepIs(el, 4);
+    await stepIs(el, 5);
     expect(text(el, '.found')).to.contain('Harbor Supply — Charleston');
 
     // Password managers: the sign-in fields are in the document's light DOM, with autocomplete tokens.
@@ -146,28 +165,29 @@ describe('<ups-enrollment>', () => {
     const { detail } = await complete;
     expect(detail.user.userId).to.equal(userId);
     expect(detail.user.role).to.equal('administrator');
-    expect(detail.company.name).to.equal('Harbor Supply — Charleston');
-    await stepIs(el, 5);
+    expect(detail.path).to.equal('invoice');
+    expect(detail.company!.name).to.equal('Harbor Supply — Charleston');
+    await stepIs(el, 6);
     expect(text(el, '.done')).to.contain(userId).and.to.contain('H4B7R3');
     await expectAccessible(el);
 
     // The session the host receives works at once.
     const session = await new BillingClient({ baseUrl: apiBase, getToken: () => detail.token }).call(getSession);
     expect(session.user.userId).to.equal(userId);
-    expect(session.company.id).to.equal(detail.company.id);
+    expect(session.company!.id).to.equal(detail.company!.id);
     expect(el.querySelector('input[type=password]'), 'no password left in the page').to.equal(null);
   });
 
   it('refuses a 7-character account number, a 46-day-old invoice and a decorated amount, each beside its field', async () => {
     const apiBase = await privateServer();
     const el = await fixture<UpsEnrollment>(html`<ups-enrollment api-base=${apiBase}></ups-enrollment>`);
-    await stepIs(el, 1);
+    await startInvoicePath(el);
     await submit(el);
     expect(text(el, '.error-summary li')).to.equal('Country of the account: Choose the country of the account.');
 
     await fill(el, 'country', 'US');
     await submit(el);
-    await stepIs(el, 2);
+    await stepIs(el, 3);
     await fill(el, 'account', 'H4B7R22');
     await submit(el);
     expect(text(el, '#account-error')).to.contain('6 letters or digits');
@@ -180,7 +200,7 @@ describe('<ups-enrollment>', () => {
 
     await fill(el, 'account', 'H4B7R2');
     await submit(el);
-    await stepIs(el, 3);
+    await stepIs(el, 4);
     await proveInvoice(el, invoiceOf('H4B7R2', 46));
     expect(text(el, '#invoice-date-error')).to.equal(
       'This invoice is dated more than 45 days ago. Use an invoice dated within the last 45 days.',
@@ -219,10 +239,10 @@ describe('<ups-enrollment>', () => {
     });
     const theirs = page.items.find((i) => i.amount.amount > 0)!;
     ($(el, 'button.button:not(.primary)') as HTMLButtonElement).click();
-    await stepIs(el, 2);
+    await stepIs(el, 3);
     await fill(el, 'account', '4R7X21');
     await submit(el);
-    await stepIs(el, 3);
+    await stepIs(el, 4);
     await proveInvoice(el, {
       ...recent,
       accountNumber: '4R7X21',
@@ -242,7 +262,7 @@ describe('<ups-enrollment>', () => {
     await stepIs(el, 1);
     await toInvoiceStep(el, 'FR', 'L9C2M5');
     await proveInvoice(el, invoiceOf('L9C2M5', 31));
-    await stepIs(el, 4);
+    await stepIs(el, 5);
     const user = async (userId: string, password: string, confirm = password) => {
       await fill(el, 'name', 'Léa Fondatrice');
       await fill(el, 'email', 'lea@lumiere.example');
@@ -292,19 +312,25 @@ describe('<ups-enrollment>', () => {
       user: null,
       apiBase,
     });
-    await stepIs(el, 1);
+    await startInvoicePath(el);
     expect(($(el, '#country') as HTMLSelectElement).value, 'the `country` attribute preselects').to.equal('FR');
-    await toInvoiceStep(el, 'FR', 'L9C2M4');
-    await proveInvoice(el, invoiceOf('L9C2M4', 3));
+    await submit(el);
+    await stepIs(el, 3);
+    await fill(el, 'account', 'L9C2M4');
+    await submit(el);
     await stepIs(el, 4);
+    await proveInvoice(el, invoiceOf('L9C2M4', 3));
+    await stepIs(el, 5);
     expect(text(el, '.found')).to.contain('Lumière Cosmétiques — Grasse');
   });
 
   it('speaks French inside a French provider-less page, asks for the control ID in France, and stays accessible', async () => {
     const apiBase = await privateServer();
     const el = await fixture<UpsEnrollment>(html`<ups-enrollment api-base=${apiBase} locale="fr"></ups-enrollment>`);
-    await until(() => text(el, '.step-of') === 'Étape 1 sur 5', 'the French catalog');
-    expect([...el.shadowRoot!.querySelectorAll('option')].map((o) => o.textContent)).to.include('France');
+    await until(() => text(el, '.step-of') === 'Étape 1 sur 6', 'the French catalog');
+    expect(text(el, 'fieldset.paths'))
+      .to.contain('J’ai une facture récente')
+      .and.to.contain('Je ne reçois pas encore de factures');
     await expectAccessible(el);
     await toInvoiceStep(el, 'FR', 'L9C2M4');
     expect(text(el, 'label[for=control-id]')).to.equal('Identifiant de contrôle');

@@ -129,7 +129,7 @@ export class UpsInboundCharges extends UpsBillingElement {
     const session = this.billing?.session;
     // Mirrors the server's `inbound:write`; the server still decides, and the
     // list holds only accounts in the caller's scope.
-    return session?.status === 'ready' && ['administrator', 'manager'].includes(session.session.user.role);
+    return session?.status === 'ready' && ['administrator', 'manager'].includes(session.session.user.role ?? '');
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -223,7 +223,7 @@ export class UpsInboundCharges extends UpsBillingElement {
     if (Object.keys(errors).length) return this.#fail(form, errors);
     let message: string;
     if (code === 'too_many_exceptions') {
-      const room = isBillingApiError(error) ? Number(error.message) : NaN;
+      const room = isBillingApiError(error) ? Number(error.detail) : NaN;
       message = this.i18n.t('inbound.error.too_many_exceptions', {
         room: this.i18n.number(Number.isFinite(room) ? room : 0),
       });

@@ -18,6 +18,7 @@ import { NO_FILTER, hasFilter, renderFilters, type ActivityFilter } from './paym
 import { renderReceipt } from './payment-activity-receipt.js';
 import { paymentActivityStyles } from './payment-activity.styles.js';
 import { dialogStyles, fieldStyles, pagerStyles, tableStyles } from '../../internal/styles.js';
+import { renderLoadFailure } from '../../internal/load-views.js';
 
 const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
 
@@ -246,10 +247,7 @@ export class UpsPaymentActivity extends UpsBillingElement {
   }
 
   #renderError(code: string): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      <p>${this.i18n.t('paymentActivity.error')} ${this.i18n.error(code)}</p>
-      <button type="button" class="button" @click=${() => this.refresh()}>${this.i18n.t('common.retry')}</button>
-    </div>`;
+    return renderLoadFailure(this.i18n, this.i18n.t('paymentActivity.error'), code, () => this.refresh());
   }
 
   #renderPage(page: PaymentPage, busy: boolean): TemplateResult {

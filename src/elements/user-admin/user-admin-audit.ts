@@ -16,6 +16,7 @@ import type { MessageKey } from '../../locales/types.js';
 import { userAdminFormMessages } from '../../locales/user-admin-forms.js';
 import { dateTime, renderPager, roleName } from './user-admin-list.js';
 import type { PanelAccess } from './user-admin-recovery.js';
+import { renderLoadFailure } from '../../internal/load-views.js';
 
 registerMessages(userAdminFormMessages);
 
@@ -137,11 +138,7 @@ export class AuditPanel {
         initial: () => loading,
         pending: () => (this.#log.value ? this.#renderPage(this.#log.value, true) : loading),
         complete: (page) => (page ? this.#renderPage(page, false) : loading),
-        error: (error) =>
-          html`<div class="notice error" role="alert">
-            <p>${i18n.t('userAdmin.audit.error')} ${i18n.error(codeOf(error))}</p>
-            <button type="button" class="button" @click=${() => this.refresh()}>${i18n.t('common.retry')}</button>
-          </div>`,
+        error: (error) => renderLoadFailure(i18n, i18n.t('userAdmin.audit.error'), codeOf(error), () => this.refresh()),
       })}
     </div>`;
   }

@@ -14,6 +14,7 @@ import type { CreateUserRequest, ManagedUser, ScopeRequest, UpdateUserRequest } 
 import type { I18n } from '../../internal/i18n.js';
 import { fieldMessage, renderField, renderFieldError, type FieldContext } from './user-admin-fields.js';
 import { roleName, userLabel } from './user-admin-list.js';
+import { renderHelpLinks } from '../../internal/help-links.js';
 
 /** The server's field path → the form field that shows its message. */
 const fieldOf = (path: string) => (path.startsWith('scope') ? 'scope' : path);
@@ -191,6 +192,7 @@ function renderScope(props: FormProps): TemplateResult {
         : html`<div class="notice error" role="alert">
             <p>${i18n.t('userAdmin.form.scopeError')} ${options.message}</p>
             <button type="button" class="button" @click=${options.retry}>${i18n.t('common.retry')}</button>
+            ${renderHelpLinks(i18n, 'common.helpLead')}
           </div>`;
   } else {
     const plans = options.plans.map((plan) => ({ number: plan.number, label: `${plan.number} — ${plan.name}` }));

@@ -21,6 +21,7 @@ import { userAdminFormMessages } from '../../locales/user-admin-forms.js';
 import { recordContext } from '../../internal/fields.js';
 import { fieldMessage, renderField, summaryItems, type FieldContext } from './user-admin-fields.js';
 import { dateTime } from './user-admin-list.js';
+import { renderLoadFailure } from '../../internal/load-views.js';
 
 registerMessages(userAdminFormMessages);
 
@@ -201,10 +202,7 @@ export class RecoveryPanel implements ReactiveController {
             : html`<p role="status">${i18n.t('userAdmin.recovery.loading')}</p>`,
         complete: (requests) => this.#renderRequests(requests ?? [], admin),
         error: (error) =>
-          html`<div class="notice error" role="alert">
-            <p>${i18n.t('userAdmin.recovery.error')} ${i18n.error(codeOf(error))}</p>
-            <button type="button" class="button" @click=${() => this.refresh()}>${i18n.t('common.retry')}</button>
-          </div>`,
+          renderLoadFailure(i18n, i18n.t('userAdmin.recovery.error'), codeOf(error), () => this.refresh()),
       })}
     </div>`;
   }

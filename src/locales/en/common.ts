@@ -8,6 +8,9 @@ export default {
   'common.retry': 'Try again',
   'common.help': 'Help',
   'common.contact': 'Contact us',
+  'common.assistant': 'Virtual assistant',
+  'common.helpLead': 'Need help?',
+  'common.newTab': '(opens in a new tab)',
 
   'provider.missing': 'This billing element needs an <ups-billing-provider> around it.',
   'provider.signedOut': 'Sign in to see your billing information.',

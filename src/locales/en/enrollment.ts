@@ -1,14 +1,33 @@
-/** English messages of <ups-enrollment>: signing a company up with a recent invoice. */
+/** English messages of <ups-enrollment>: signing a company up with a recent invoice, or with a new payment account. */
 export default {
   'enrollment.title': 'Sign up your company',
   'enrollment.intro':
-    'You need an invoice of one of your UPS accounts dated within the last 45 days. You will become your company’s administrator.',
+    'Sign up with an invoice of one of your UPS accounts dated within the last 45 days, or, if you do not receive UPS invoices yet, with a new user ID and payment account. Either way, you become your company’s administrator.',
   'enrollment.stepOf': 'Step {step} of {count}',
+  'enrollment.step.start': 'How to sign up',
   'enrollment.step.country': 'Country',
   'enrollment.step.account': 'Account number',
   'enrollment.step.invoice': 'Invoice details',
   'enrollment.step.user': 'Administrator',
   'enrollment.step.done': 'Confirmation',
+  'enrollment.step.signup-user': 'Your user ID',
+  'enrollment.step.signup-company': 'Your company',
+  'enrollment.step.signup-method': 'Payment method',
+  'enrollment.step.signup-done': 'Confirmation',
+
+  'enrollment.path.legend': 'Do you receive UPS invoices?',
+  'enrollment.path.invoice': 'I have a recent invoice',
+  'enrollment.path.invoiceHint':
+    'An invoice of your UPS account dated within the last 45 days: you type a few of its values.',
+  'enrollment.path.signup': 'I don’t receive invoices yet',
+  'enrollment.path.signupHint':
+    'Create a user ID and open a payment account. Add your shipping accounts later, with a recent invoice.',
+  'enrollment.path.signupInCompany':
+    'You are signed in to a company already: add its shipping accounts from My accounts, with a recent invoice.',
+
+  'enrollment.help.title': 'Need help signing up?',
+  'enrollment.help.text':
+    'Our help pages and virtual assistant answer many questions. If you still cannot find an answer, call billing support at the number on the contact page.',
   'enrollment.summary.title': 'There is a problem',
   'enrollment.continue': 'Continue',
   'enrollment.back': 'Back',
@@ -57,7 +76,7 @@ export default {
 
   'enrollment.noAccount.title': 'No UPS account yet?',
   'enrollment.noAccount.text':
-    'If you do not receive UPS invoices yet, first get a ups.com user ID and open a payment account, then come back with your first invoice.',
+    'If you do not receive UPS invoices yet, go back to the first step and choose “I don’t receive invoices yet”: you create a user ID and open a payment account.',
   'enrollment.noAccount.link': 'Open a UPS account',
 
   'enrollment.error.invoice_mismatch':
@@ -68,6 +87,52 @@ export default {
   'enrollment.error.rate_limited':
     'Too many failed attempts for this account. For its security, you can try again after {time}.',
   'enrollment.error.user_id_taken': 'This user ID is already taken. Choose another one.',
+  'enrollment.error.signup_rate_limited':
+    'Too many sign-ups from your network. For everyone’s security, you can try again after {time}.',
+  'enrollment.error.already_in_company':
+    'You already belong to a company in the billing center. Ask its administrator for what you need.',
+  'enrollment.error.payment_token_invalid':
+    'The payment method could not be used: its details expired or were already used. Enter them again.',
+
+  'enrollment.signup.userIntro':
+    'Your user ID is how you sign in to ups.com and the billing center. You then open your company’s payment account.',
+  'enrollment.signup.createId': 'Create my user ID',
+  'enrollment.signup.creating': 'Creating…',
+  'enrollment.signup.signedIn': 'Signed in as {userId}. Open a payment account for your company.',
+  'enrollment.signup.country': 'Country of the company',
+  'enrollment.signup.countryHint': 'Where the company is billed: it decides the currency and the ways to pay.',
+  'enrollment.signup.countriesLoading': 'Loading the countries…',
+  'enrollment.signup.countriesError': 'The countries could not be loaded.',
+  'enrollment.signup.open': 'Open the payment account',
+  'enrollment.signup.doneText':
+    '{company} now has a payment account in the UPS Billing Center. You are its administrator, signed in as {userId}.',
+  'enrollment.signup.doneMethod': 'Its first payment method, the default: {method}.',
+  'enrollment.signup.doneNext':
+    'The company has no shipping account yet. When you receive your first UPS invoice, add the account from My accounts with that invoice, within 45 days of its date.',
+  'enrollment.signup.announce': 'Payment account open.',
+
+  'enrollment.password.rule.length': 'At least {min} characters',
+  'enrollment.password.rule.common': 'Not a common or easily guessed password',
+  'enrollment.password.rule.userId': 'Does not contain your user ID',
+  'enrollment.password.met': '(done)',
+  'enrollment.password.notMet': '(not yet)',
+  'enrollment.password.show': 'Show password',
+
+  'enrollment.address.legend': 'Billing address',
+  'enrollment.address.line1': 'Address',
+  'enrollment.address.line2': 'Address, line 2 (optional)',
+  'enrollment.address.city': 'City',
+  'enrollment.address.postalCode': 'Postal code',
+  'enrollment.address.region': 'State or province',
+  'enrollment.contact.legend': 'Billing contact',
+  'enrollment.contact.name': 'Contact name',
+  'enrollment.contact.email': 'Contact e-mail',
+  'enrollment.contact.phone': 'Contact phone (optional)',
+  'enrollment.contact.phoneHint':
+    'With the country code if outside the company’s country, for example +1 404 555 0100.',
+  'enrollment.method.label': 'Payment method',
+  'enrollment.method.intro':
+    'The payment account’s first payment method, its default. You can add others from your wallet afterwards.',
 
   'enrollment.field.country.required': 'Choose the country of the account.',
   'enrollment.field.account.invalid_format':
@@ -93,5 +158,12 @@ export default {
   'enrollment.field.password_contains_user_id': 'The password must not contain your user ID.',
   'enrollment.field.confirm_mismatch': 'The two passwords are not the same.',
   'enrollment.field.taken': 'This user ID is already taken. Choose another one.',
+  'enrollment.field.not_served': 'We do not open payment accounts in this country yet. Choose a country we serve.',
+  'enrollment.field.add-type.invalid_value':
+    'This payment method could not be used: its details expired or were already used. Enter them again.',
+  'enrollment.field.add-type.not_allowed': 'This way to pay is not offered in the company’s country. Choose another.',
+  'enrollment.field.contact-phone.invalid_format': 'Enter a phone number: digits, spaces and + ( ) - . only.',
+  'enrollment.field.contact-email.invalid_format': 'Enter an e-mail address such as name@example.com.',
+  'enrollment.field.region.required': 'Enter the state or province.',
   'enrollment.field.enrolled_elsewhere': 'This account is enrolled by another company.',
 } as const;

@@ -7,6 +7,9 @@ export default {
   'common.retry': 'Réessayer',
   'common.help': 'Aide',
   'common.contact': 'Nous contacter',
+  'common.assistant': 'Assistant virtuel',
+  'common.helpLead': 'Besoin d’aide ?',
+  'common.newTab': '(s’ouvre dans un nouvel onglet)',
 
   'provider.missing': 'Cet élément de facturation doit être placé dans un <ups-billing-provider>.',
   'provider.signedOut': 'Connectez-vous pour consulter vos informations de facturation.',
