@@ -6,6 +6,10 @@
  * - dist/bundle/: single-file bundles with every dependency, for a
  *   `<script type="module">` drop-in (marketing pages, no build step);
  * - dist/types/: declarations.
+ *
+ * `--bundles` builds the single-file bundles only: the demo's no-build pages
+ * (`/guest`, `/plain/invoices`) need them, and `npm start` should not wait
+ * for the declarations.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -24,23 +28,32 @@ const common = {
   logLevel: 'warning' as const,
 };
 
-rmSync('dist/lib', { recursive: true, force: true });
+const bundlesOnly = process.argv.includes('--bundles');
 rmSync('dist/bundle', { recursive: true, force: true });
-rmSync('dist/types', { recursive: true, force: true });
+if (!bundlesOnly) {
+  rmSync('dist/lib', { recursive: true, force: true });
+  rmSync('dist/types', { recursive: true, force: true });
+}
 
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
 const entries = libraryEntries();
-await build({
-  ...common,
-  // A package name also covers its subpaths (`lit/decorators.js`).
-  external: Object.keys(dependencies),
-  entryPoints: Object.fromEntries(entries.map((e) => [e.name, e.file])),
-  outdir: 'dist/lib',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-});
+if (!bundlesOnly) {
+  await build({
+    ...common,
+    // A package name also covers its subpaths (`lit/decorators.js`).
+    external: Object.keys(dependencies),
+    entryPoints: Object.fromEntries(entries.map((e) => [e.name, e.file])),
+    outdir: 'dist/lib',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+}
 for (const entry of entries.filter((e) => e.name !== 'index')) {
   await build({ ...common, entryPoints: { [`ups-${entry.name}`]: entry.file }, outdir: 'dist/bundle' });
+}
+if (bundlesOnly) {
+  console.log(`Built ${entries.length - 1} single-file bundles into dist/bundle.`);
+  process.exit(0);
 }
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
   stdio: 'inherit',

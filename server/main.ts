@@ -60,6 +60,10 @@ async function main(): Promise<void> {
     console.log(`\nUPS Billing Center demo: ${url}   (API: ${url}api/v1, OpenAPI: ${url}api/openapi.json)`);
     console.log(`Database: ${db.kind}${seeded ? ', demo data seeded' : ''}; ready in ${seconds} s`);
     if (!hasDemo) console.log('No demo build found (dist/demo): run `npm run build:demo`.');
+    else {
+      console.log(`Other hosts: ${url}react/ and ${url}vue/ (framework apps), ${url}guest (marketing page, guest`);
+      console.log(`  payment under a strict CSP with Trusted Types), ${url}plain/invoices (no build step)`);
+    }
     console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
     for (const user of DEMO_USERS) console.log(`  ${user.userId.padEnd(9)} ${user.role.padEnd(14)} ${user.scope}`);
     console.log('Stop with Ctrl+C.\n');

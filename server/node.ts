@@ -11,7 +11,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
 import { createApp, type AppOptions, type BillingApp } from './app.js';
 import { mountCardFrame } from './card-frame/build.js';
+import { contentSecurityPolicy } from './csp.js';
 import type { Db } from './db/db.js';
+import { mountPages } from './pages/pages.js';
 
 /** PostgreSQL when `DATABASE_URL` is set; otherwise PGlite in `DATA_DIR` (default `.data/pglite`). */
 export async function openDatabase(): Promise<Db> {
@@ -42,31 +44,45 @@ export function socketClientIp(trustProxy: boolean) {
   };
 }
 
-/** Headers for the demo pages: a strict CSP, since the library must work under one. */
-export function pageHeaders(cardFrameUrl: string): Record<string, string> {
-  const frame = /^https?:\/\//.test(cardFrameUrl) ? new URL(cardFrameUrl).origin : '';
+/**
+ * Headers for the demo pages: the strict CSP of `csp.json`, Trusted Types
+ * included, since the library must work under it. The demo is one Vite
+ * build (one copy of Lit), so it needs no 'allow-duplicates'.
+ */
+export function pageHeaders(cardFrameUrl: string, hostPolicies: readonly string[] = []): Record<string, string> {
   return {
-    'content-security-policy':
-      `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; ` +
-      `frame-src 'self' ${frame}; object-src 'none'; base-uri 'none'; form-action 'self'`,
+    'content-security-policy': contentSecurityPolicy({ cardFrameUrl, hostPolicies }),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'same-origin',
   };
 }
 
 /** The API, plus the built demo pages in `demoRoot` (relative to the working directory) when given. */
-export function createNodeApp(options: AppOptions & { demoRoot?: string | undefined }): BillingApp {
+export function createNodeApp(
+  options: AppOptions & {
+    demoRoot?: string | undefined;
+    /** The single-file bundles for the no-build pages; `dist/bundle` when serving the demo. */
+    bundleRoot?: string | undefined;
+  },
+): BillingApp {
   const app = createApp(options);
   mountCardFrame(app, () => app.services.config.cardFrameAncestors);
+  const bundleRoot = options.bundleRoot ?? (options.demoRoot ? 'dist/bundle' : undefined);
+  if (bundleRoot) mountPages(app, { bundleRoot, cardFrameUrl: () => app.services.config.cardFrameUrl });
   if (options.demoRoot) {
     // Registered after the API: API paths never reach the files, and a
     // missing file falls through to the API's 404 problem document.
     const headers = pageHeaders(app.services.config.cardFrameUrl);
+    // The Vue host creates Vue's own Trusted Types policy, as the guide tells Vue hosts to allow.
+    const vueHeaders = pageHeaders(app.services.config.cardFrameUrl, ['vue']);
     app.use('*', async (c, next) => {
       await next();
       // The API and the card frame set their own headers; the demo pages get these.
       if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/card-frame')) return;
-      for (const [name, value] of Object.entries(headers)) c.header(name, value);
+      // Pages with a policy of their own (the no-build pages) keep it.
+      if (c.res.headers.has('content-security-policy')) return;
+      const pageHeaders = c.req.path.startsWith('/vue/') ? vueHeaders : headers;
+      for (const [name, value] of Object.entries(pageHeaders)) c.header(name, value);
     });
     app.use('*', serveStatic({ root: options.demoRoot }));
   }

@@ -27,10 +27,28 @@ export function matchLocale(tag: string | null | undefined): Locale | null {
   return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : null;
 }
 
-const bundles = new Map<string, MessageBundle>();
-const tables: Record<Locale, Record<string, string>> = { en: {}, fr: {} };
-const loaded: Record<Locale, Set<string>> = { en: new Set(), fr: new Set() };
-const loading = new Map<string, Promise<void>>();
+interface Registry {
+  bundles: Map<string, MessageBundle>;
+  tables: Record<Locale, Record<string, string>>;
+  loaded: Record<Locale, Set<string>>;
+  loading: Map<string, Promise<void>>;
+}
+
+/**
+ * One registry per page, not per copy of this module: a page that loads
+ * several single-file bundles has one copy in each, and the provider of one
+ * bundle builds the messages that the elements of another show. Kept on
+ * `globalThis` under a registered symbol, as the context root is.
+ */
+const REGISTRY = Symbol.for('ups-billing-elements.i18n');
+const shared = globalThis as unknown as Record<symbol, Registry | undefined>;
+const registry: Registry = (shared[REGISTRY] ??= {
+  bundles: new Map(),
+  tables: { en: {}, fr: {} },
+  loaded: { en: new Set(), fr: new Set() },
+  loading: new Map(),
+});
+const { bundles, tables, loaded, loading } = registry;
 
 /** Makes bundles known; their English is available at once. */
 export function registerMessages(...list: readonly MessageBundle[]): void {

@@ -51,15 +51,19 @@ test('the package holds the library only: no tests, stories, demo or server', ()
     [],
   );
   for (const entry of elements) assert.ok(paths.includes(`dist/bundle/ups-${entry.name}.js`), entry.name);
+  for (const framework of ['react', 'vue'])
+    assert.ok(paths.includes(`dist/types/frameworks/${framework}.d.ts`), framework);
 });
 
-test('the exports map serves one entry per element, the class entry, and the single-file bundles', () => {
+test('the exports map serves one entry per element, the class entry, framework typings and the single-file bundles', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     exports: Record<string, unknown>;
   };
   const expected = [
     '.',
     ...elements.map((e) => `./${e.name}`),
+    './react',
+    './vue',
     './bundles/*',
     './custom-elements.json',
     './package.json',
