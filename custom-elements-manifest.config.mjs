@@ -42,7 +42,7 @@ function entryTags() {
 }
 
 export default {
-  globs: ['src/elements/**/*.ts', 'src/context/billing-provider.ts'],
+  globs: ['src/elements/**/*.ts', 'src/context/billing-provider.ts', 'src/internal/billing-element.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   litelement: true,
   plugins: [entryTags()],

@@ -7,6 +7,7 @@ import { BillingClient, isBillingApiError } from '../src/api/index.js';
 import { signIn } from '../src/api/endpoints/session.js';
 import '../src/ups-billing-dashboard.js';
 import '../src/ups-billing-provider.js';
+import '../src/ups-dispute-list.js';
 import '../src/ups-invoice-detail.js';
 import '../src/ups-invoice-table.js';
 import '../src/ups-pay-form.js';
@@ -35,11 +36,11 @@ form.addEventListener('submit', async (event) => {
     // The token lives in memory only: a reload signs the user out.
     provider.token = session.token;
     $('who').textContent =
-      `${session.user.name} (${session.user.userId}, ${session.user.role}) — ${session.company.name}`;
+      `${session.user.name} (${session.user.userId}, ${session.user.role ?? 'no company yet'}) — ${session.company?.name ?? ''}`;
     $('sign-in').hidden = true;
     $('billing').hidden = false;
     // User administration is for administrators and managers; the server refuses it to the others anyway.
-    $('users').hidden = !['administrator', 'manager'].includes(session.user.role);
+    $('users').hidden = !['administrator', 'manager'].includes(session.user.role ?? '');
   } catch (failure) {
     error.textContent = isBillingApiError(failure)
       ? failure.code === 'invalid_credentials'
@@ -134,4 +135,17 @@ document.addEventListener('ups-inbound-charges-change', (event) => {
   $('host-log').textContent = `Inbound charges of ${accountNumber}: ${action}${
     shipperAccounts.length ? ` (${shipperAccounts.join(', ')})` : ''
   }.`;
+});
+
+// Disputes: the table and the detail open the dispute form themselves (the portal does not take
+// `ups-dispute-request`); a new or withdrawn dispute changes the "in dispute" marks and the list.
+const disputes = $<HTMLElementTagNameMap['ups-dispute-list']>('disputes');
+document.addEventListener('ups-dispute-success', (event) => {
+  $('host-log').textContent = `Dispute ${event.detail.dispute.number} submitted.`;
+  table.refresh();
+  disputes.refresh();
+});
+document.addEventListener('ups-dispute-change', (event) => {
+  $('host-log').textContent = `Dispute ${event.detail.dispute.number}: ${event.detail.action}.`;
+  table.refresh();
 });

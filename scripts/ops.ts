@@ -14,6 +14,7 @@ import type { Db } from '../server/db/db.js';
 import { issueInvoices } from '../server/db/issue-invoices.js';
 import { migrate } from '../server/db/migrate.js';
 import { openDatabase } from '../server/node.js';
+import { DISPUTE_USAGE, runReviewDisputeCommand } from '../server/ops/disputes.js';
 import { RECOVERY_USAGE, runRecoveryCommand } from '../server/ops/recovery.js';
 import { runScheduler } from '../server/payments/scheduler.js';
 
@@ -28,6 +29,7 @@ Commands:
   run-payments [--date YYYY-MM-DD]  run the scheduled payments due that day, settle bank debits,
                                     finish payments a crashed server left half-way
 ${RECOVERY_USAGE}
+${DISPUTE_USAGE}
 
 Options:
   --force   open the PGlite folder even though it looks in use (only after a server stopped
@@ -50,6 +52,12 @@ function parse(argv: string[]) {
     const args = rest.filter((arg) => arg !== '--force');
     const force = rest.includes('--force');
     return { command: 'approve-recovery' as const, args, date: new Date().toISOString().slice(0, 10), weeks: 1, force };
+  }
+  // Takes a dispute number, an action and a note, checked by server/ops/disputes.ts.
+  if (command === 'review-dispute') {
+    const args = rest.filter((arg) => arg !== '--force');
+    const force = rest.includes('--force');
+    return { command: 'review-dispute' as const, args, date: new Date().toISOString().slice(0, 10), weeks: 1, force };
   }
   let values;
   try {
@@ -155,6 +163,9 @@ async function issue(db: Db, weeks: number, today: string): Promise<void> {
       [5],
     ),
   );
+  for (const i of issued.filter((invoice) => invoice.credit > 0)) {
+    console.log(`${i.number} carries the credit of dispute ${i.disputes.join(', ')}: −${money(i.credit, i.currency)}.`);
+  }
   const covered = issued.filter((i) => i.autopay).length;
   console.log(
     `\n${issued.length} invoice(s) issued, ${sums(issued.map((i) => ({ amount: i.amount, currency: i.currency })))}; ` +
@@ -255,6 +266,9 @@ try {
     }
     case 'approve-recovery':
       process.exitCode = await runRecoveryCommand(services, options.args);
+      break;
+    case 'review-dispute':
+      process.exitCode = await runReviewDisputeCommand(db, options.args);
       break;
   }
 } finally {

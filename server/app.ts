@@ -91,12 +91,14 @@ export function createApp(options: AppOptions): BillingApp {
       maxAge: 600,
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => problemResponse(new ProblemError(413, 'payload_too_large').problem),
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: () => problemResponse(new ProblemError(413, 'payload_too_large').problem),
+  });
+  // Multipart bodies are read only by upload routes, which hold them to their own, larger limit (mountRoute);
+  // every other route refuses them with 415 before reading.
+  app.use('/api/*', (c, next) =>
+    /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '') ? next() : jsonBodyLimit(c, next),
   );
 
   let openapi: string | undefined;

@@ -16,6 +16,17 @@ import {
 } from '../src/api/schemas/account.js';
 import { Money } from '../src/api/schemas/common.js';
 import { Dashboard, DashboardAlert } from '../src/api/schemas/dashboard.js';
+import {
+  Dispute,
+  DisputeAttachment,
+  DisputeEvent,
+  DisputeOutcome,
+  DisputePage,
+  DisputeRequest,
+  DisputeSummary,
+  DisputedLine,
+  WithdrawDisputeRequest,
+} from '../src/api/schemas/dispute.js';
 import { DocumentExport, DocumentExportRequest } from '../src/api/schemas/document.js';
 import { EnrollmentCheck, EnrollmentRequest } from '../src/api/schemas/enrollment.js';
 import {
@@ -63,7 +74,23 @@ import {
   AutopayRuleRequest,
   NextRun,
 } from '../src/api/schemas/autopay.js';
-import { Company, Scope, Session, SignInRequest, SignInResponse, User } from '../src/api/schemas/session.js';
+import {
+  Company,
+  Scope,
+  Session,
+  SessionUser,
+  SignInRequest,
+  SignInResponse,
+  User,
+} from '../src/api/schemas/session.js';
+import {
+  BillingContact,
+  CompanyAddress,
+  PaymentAccount,
+  PaymentAccountRequest,
+  ServedCountries,
+  SignUpRequest,
+} from '../src/api/schemas/signup.js';
 import {
   AuditEntry,
   AuditPage,
@@ -86,9 +113,17 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   Company,
   Scope,
   User,
+  SessionUser,
   SignInRequest,
   SignInResponse,
   Session,
+  // The same schema as an enrolment's first user.
+  NewUser: SignUpRequest,
+  CompanyAddress,
+  BillingContact,
+  PaymentAccountRequest,
+  PaymentAccount,
+  ServedCountries,
   Account,
   AccountList,
   Plan,
@@ -118,6 +153,15 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   DocumentExport,
   DashboardAlert,
   Dashboard,
+  DisputeRequest,
+  DisputedLine,
+  DisputeAttachment,
+  DisputeEvent,
+  DisputeOutcome,
+  DisputeSummary,
+  Dispute,
+  DisputePage,
+  WithdrawDisputeRequest,
   PaymentTypes,
   PaymentToken,
   CreatePaymentRequest,
@@ -157,12 +201,12 @@ const ERROR_RESPONSES: Record<string, string> = {
   '403': 'The caller’s role does not allow this',
   '404': 'Not found, or not visible to the caller',
   '413': 'Body too large',
-  '415': 'Body is not JSON',
+  '415': 'Body is not JSON (or, for uploads, not multipart/form-data)',
   '402': 'Payment declined (`declined_insufficient_funds`, `declined_expired_card`, `declined_do_not_honor`)',
   '409':
-    'Conflict (`already_paid`, `idempotency_in_flight`, `not_cancellable`, `autopay_rule_exists`, `method_in_use`, `user_id_taken`, `last_administrator`, `already_administrator`, `account_in_other_company`, `account_already_enrolled`, `account_in_plan`, `payments_in_progress`, `exception_exists`, `import_changed`)',
+    'Conflict (`already_paid`, `idempotency_in_flight`, `not_cancellable`, `autopay_rule_exists`, `method_in_use`, `user_id_taken`, `last_administrator`, `already_administrator`, `account_in_other_company`, `account_already_enrolled`, `account_in_plan`, `payments_in_progress`, `exception_exists`, `import_changed`, `dispute_exists`, `dispute_closed`, `already_in_company`)',
   '422':
-    'Valid, but cannot be carried out (e.g. `xml_not_enrolled`, `amount_mismatch`, `idempotency_key_mismatch`, `invoice_mismatch`, `invoice_date_out_of_window`, `too_many_exceptions`)',
+    'Valid, but cannot be carried out (e.g. `xml_not_enrolled`, `amount_mismatch`, `idempotency_key_mismatch`, `invoice_mismatch`, `invoice_date_out_of_window`, `too_many_exceptions`, `too_many_files`, `file_too_large`, `file_type_not_allowed`, `line_not_on_invoice`, `amount_above_charge`, `country_not_served`, `payment_method_not_allowed`)',
   '429': 'Too many attempts; see `Retry-After`',
   '503': 'The payment gateway did not answer; nothing was charged (`gateway_unavailable`)',
 };
@@ -248,14 +292,42 @@ export function buildOpenApiDocument(): JsonSchema {
       tags: route.tags,
       ...(endpoint.auth ? {} : { security: [] }),
       ...(parameters.length ? { parameters } : {}),
-      ...(endpoint.body
+      ...(endpoint.body && endpoint.upload
         ? {
+            // Files travel with the JSON body: the body as the part `body`, each file as a part `files`.
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: refOrInline(endpoint.body, 'input') } },
+              content: {
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    required: ['body'],
+                    properties: {
+                      body: refOrInline(endpoint.body, 'input'),
+                      [endpoint.upload.field]: {
+                        type: 'array',
+                        maxItems: endpoint.upload.maxFiles,
+                        items: { type: 'string', contentMediaType: 'application/octet-stream' },
+                        description: `At most ${endpoint.upload.maxFiles} files of ${endpoint.upload.maxBytes} bytes each; ${endpoint.upload.types.join(', ')}, recognised by content, not by name.`,
+                      },
+                    },
+                  },
+                  encoding: {
+                    body: { contentType: 'application/json' },
+                    [endpoint.upload.field]: { contentType: endpoint.upload.types.join(', ') },
+                  },
+                },
+              },
             },
           }
-        : {}),
+        : endpoint.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: refOrInline(endpoint.body, 'input') } },
+              },
+            }
+          : {}),
       responses,
     };
   }

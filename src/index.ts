@@ -9,6 +9,8 @@ export { UpsBillingProvider } from './context/billing-provider.js';
 export { UpsAccounts } from './elements/accounts/accounts.js';
 export { UpsAutopay } from './elements/autopay/autopay.js';
 export { UpsBillingDashboard } from './elements/billing-dashboard/billing-dashboard.js';
+export { UpsDisputeForm } from './elements/dispute-form/dispute-form.js';
+export { UpsDisputeList } from './elements/dispute-list/dispute-list.js';
 export { UpsEnrollment } from './elements/enrollment/enrollment.js';
 export { UpsInboundCharges } from './elements/inbound-charges/inbound-charges.js';
 export { UpsInvoiceDetail } from './elements/invoice-detail/invoice-detail.js';

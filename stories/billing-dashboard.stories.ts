@@ -15,6 +15,14 @@ type Story = StoryObj;
 /** An administrator: dollars and euros, aging, a past-due alert, Pay. */
 export const Administrator: Story = {};
 
+/**
+ * With `disputes-href`: the "disputes resolved" alert (the seeds decided
+ * some in the last 30 days) links to the page that shows the dispute list.
+ */
+export const DisputesResolved: Story = {
+  render: () => html`<ups-billing-dashboard disputes-href="#disputes"></ups-billing-dashboard>`,
+};
+
 /** A payer's two accounts. */
 export const AsPayer: Story = { parameters: { billing: { user: 'payer1' } } };
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/ups-invoice-detail.js';
-import { failing, findInvoice, withTransport } from './support/browser-server.js';
+import { browserFetch, failing, findInvoice, tokenFor, withTransport } from './support/browser-server.js';
 
 /** Each story picks a real invoice from the in-page server's seeded data. */
 const meta: Meta = {
@@ -12,6 +12,15 @@ const meta: Meta = {
 export default meta;
 
 type Story = StoryObj;
+
+/** The invoice of the first dispute of `scope` that `userId` sees, open or not as asked. */
+async function disputedInvoice(userId: string, scope: string, status = 'open'): Promise<string> {
+  const response = await browserFetch(`/api/v1/disputes?status=${status}&pageSize=200`, {
+    headers: { authorization: `Bearer ${await tokenFor(userId)}` },
+  });
+  const page = (await response.json()) as { items: { invoiceNumber: string; scope: string }[] };
+  return page.items.find((dispute) => dispute.scope === scope)?.invoiceNumber ?? 'NOT-FOUND';
+}
 
 /** A paid delivery invoice: shipments, charge lines, the payment applied; XML offered (enrolled account). */
 export const Paid: Story = {
@@ -30,6 +39,15 @@ export const OpenOnPlan: Story = {
 /** An invoice in dispute: the amount due does not change. */
 export const InDispute: Story = {
   loaders: [async () => ({ number: await findInvoice('admin1', { status: 'in_dispute' }) })],
+};
+
+/**
+ * A shipment under an open dispute: its line is marked and its Dispute
+ * button disabled; the other lines offer Dispute (the whole shipment or one
+ * charge line); the invoice's disputes are listed under the payments.
+ */
+export const LineDisputes: Story = {
+  loaders: [async () => ({ number: await disputedInvoice('admin1', 'shipments') })],
 };
 
 /** 3,000 shipments: only the rows in view are rendered, pages load as they scroll into view. */

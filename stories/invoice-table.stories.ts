@@ -18,6 +18,42 @@ type Story = StoryObj;
 /** "My account invoices": an administrator's open and past-due invoices, newest first. */
 export const AccountView: Story = {};
 
+/** Waits for `selector` in the table's shadow root once its page has loaded. */
+async function find(canvas: HTMLElement, selector: string): Promise<HTMLElement> {
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    const root = canvas.querySelector('ups-invoice-table')?.shadowRoot;
+    const found = root?.querySelector<HTMLElement>(selector);
+    if (found && root!.querySelector('table[aria-busy=false]')) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${selector} never appeared`);
+}
+
+/** The "In dispute" preset: invoices with an open dispute, each with its mark. */
+export const InDispute: Story = {
+  play: async ({ canvasElement }) => {
+    const select = (await find(canvasElement, '#status')) as HTMLSelectElement;
+    select.value = 'in_dispute';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  },
+};
+
+/** Dispute from a row's actions: with no host handling `ups-dispute-request`, the form opens in a dialog. */
+export const DisputeDialog: Story = {
+  parameters: { billing: { user: 'payer1' } },
+  play: async ({ canvasElement }) => {
+    await find(canvasElement, 'tbody .menu-button');
+    const root = canvasElement.querySelector('ups-invoice-table')!.shadowRoot!;
+    // Credit invoices cannot be disputed: open the first row whose Dispute is offered.
+    for (const button of root.querySelectorAll<HTMLElement>('tbody .menu-button')) {
+      button.click();
+      const item = await find(canvasElement, '#actions-menu [data-id=dispute]');
+      if (item.getAttribute('aria-disabled') !== 'true') return item.click();
+      button.click();
+    }
+  },
+};
+
 /** "My billing plans": invoices billed through the consolidated plan. */
 export const PlanView: Story = { args: { view: 'plan' } };
 

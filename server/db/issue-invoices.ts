@@ -5,6 +5,7 @@
  * demo generator; what makes them *new* is set here: every one unpaid and
  * created now, so that rules made before now apply to them.
  */
+import { applyWaitingCredits } from '../disputes/credits.js';
 import type { Db } from './db.js';
 import { generateInvoices } from './generate.js';
 
@@ -27,6 +28,12 @@ export interface IssuedInvoice {
   amount: number;
   currency: string;
   autopay: boolean;
+  /** What is due after credits of approved disputes (the amount less `credit`). */
+  amount_due: number;
+  /** Credits of approved disputes the invoice carries, in minor units; 0 for most. */
+  credit: number;
+  /** Numbers of the disputes whose credit it carries. */
+  disputes: string[];
 }
 
 const DAY = 86_400_000;
@@ -36,8 +43,9 @@ const addDays = (day: string, days: number) =>
 /**
  * Per account, invoices dated over the `weeks` weeks after its latest
  * invoice (or from `today`, if that is later: never back-dated), as many per
- * week as the account had over its last 13 weeks (at least one). One
- * transaction: all or nothing.
+ * week as the account had over its last 13 weeks (at least one). Credits
+ * of approved disputes waiting for the next invoice are applied to them.
+ * One transaction: all or nothing.
  */
 export async function issueInvoices(db: Db, options: IssueOptions): Promise<IssuedInvoice[]> {
   return db.transaction(async (tx) => {
@@ -88,7 +96,7 @@ export async function issueInvoices(db: Db, options: IssueOptions): Promise<Issu
     const paid = await tx.query<{ payment_id: string }>(payments, params);
     await tx.query(`delete from payment_allocations where invoice_id in (${fresh})`, params);
     await tx.query('delete from payments where id = any($1::uuid[])', [paid.map((p) => p.payment_id)]);
-    const issued = await tx.query<IssuedInvoice>(
+    const rows = await tx.query<Omit<IssuedInvoice, 'credit' | 'disputes' | 'amount_due'> & { id: number }>(
       `update invoices i
           set status = 'open', amount_due = i.amount, created_at = now(),
               -- Marked when a live AutoPay rule covers the account or its plan (credits are never paid).
@@ -97,9 +105,26 @@ export async function issueInvoices(db: Db, options: IssueOptions): Promise<Issu
                                    and (r.account_id = i.account_id or r.plan_id = i.plan_id
                                         or r.plan_id = (select plan_id from accounts where id = i.account_id)))
         where i.id in (${fresh})
-        returning i.number, i.account_number, i.invoice_date, i.due_date, i.type, i.amount, i.currency, i.autopay`,
+        returning i.id, i.number, i.account_number, i.invoice_date, i.due_date, i.type, i.amount, i.currency, i.autopay`,
       params,
     );
+    const credits = await applyWaitingCredits(
+      tx,
+      options.companyId,
+      rows.map((r) => r.id),
+    );
+    const issued: IssuedInvoice[] = rows.map(({ id: _id, ...row }) => {
+      const own = credits.filter((c) => c.invoiceNumber === row.number);
+      const credit = own.reduce((sum, c) => sum + c.amount, 0);
+      // A credit is a line of the invoice: its amount is lower by it, as is what it owes.
+      return {
+        ...row,
+        amount: row.amount - credit,
+        amount_due: row.amount - credit,
+        credit,
+        disputes: own.map((c) => c.disputeNumber),
+      };
+    });
     return issued.sort((a, b) =>
       a.account_number === b.account_number
         ? a.invoice_date.localeCompare(b.invoice_date) || a.number.localeCompare(b.number)

@@ -1,13 +1,15 @@
 /**
  * Demo data, written once into an empty database: "Demo Co" with four users
  * (one per role), eight accounts in the US and France, one consolidated
- * plan, ~2,000 invoices over 13 months; a second company whose data
- * Demo Co must never see; and a few UPS accounts no company has enrolled
- * yet, for enrolment and Add account (see seed-unenrolled.ts).
+ * plan, ~2,000 invoices over 13 months, disputes in every state (see
+ * seed-disputes.ts); a second company whose data Demo Co must never see;
+ * and a few UPS accounts no company has enrolled yet, for enrolment and
+ * Add account (see seed-unenrolled.ts).
  */
 import { hashPassword } from '../domain/passwords.js';
 import type { Db, Sql } from './db.js';
 import { generateInvoices, type GenAccount } from './generate.js';
+import { seedDisputes } from './seed-disputes.js';
 import { seedUnenrolledAccounts } from './seed-unenrolled.js';
 import { seedWallets } from './seed-wallet.js';
 
@@ -163,6 +165,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
       count: 120,
       seed: 7,
     });
+    await seedDisputes(tx, options.today);
     await seedUnenrolledAccounts(tx, options.today);
     return true;
   });

@@ -3,7 +3,7 @@
  * means open, past due, or with a returned payment: owed and not covered by
  * a scheduled or pending payment. Alerts carry stable codes the element
  * turns into messages: `past_due`, `autopay_suspended`, `autopay_skipped`,
- * `card_expiring`.
+ * `card_expiring`, `dispute_resolved`.
  */
 import type { Dashboard, DashboardAlert } from '../../src/api/schemas/dashboard.js';
 import type { Sql } from '../db/db.js';
@@ -71,6 +71,8 @@ export async function dashboard(sql: Sql, caller: Caller, today: string): Promis
     });
   }
   alerts.push(...(await autopayAlerts(sql, caller, today)));
+  const resolved = await disputesResolved(sql, caller, today);
+  if (resolved) alerts.push(resolved);
   return { asOf: today, currencies, alerts };
 }
 
@@ -128,4 +130,32 @@ async function autopayAlerts(sql: Sql, caller: Caller, today: string): Promise<D
     });
   }
   return alerts;
+}
+
+/**
+ * Disputes UPS decided in the last 30 days, on invoices the caller sees:
+ * the user learns the outcome without watching the list. The amounts are
+ * what was credited, per currency (a denial adds to the count only).
+ */
+async function disputesResolved(sql: Sql, caller: Caller, today: string): Promise<DashboardAlert | null> {
+  const where = visibleTo(new Where(), caller);
+  where.clauses.push(
+    'd.decided_at is not null',
+    `d.decided_at >= ${where.param(today)}::date - 30`,
+    `d.decided_at < ${where.param(today)}::date + 1`,
+  );
+  const rows = await sql.query<{ currency: string; n: number; credited: number }>(
+    `select d.currency, count(*)::int as n, coalesce(sum(d.credited), 0) as credited
+       from disputes d join invoices i on i.id = d.invoice_id and i.company_id = d.company_id
+      where ${where} group by d.currency order by d.currency`,
+    where.params,
+  );
+  const count = rows.reduce((n, r) => n + r.n, 0);
+  if (!count) return null;
+  return {
+    code: 'dispute_resolved',
+    severity: 'info',
+    count,
+    amounts: rows.filter((r) => r.credited > 0).map((r) => ({ amount: r.credited, currency: r.currency })),
+  };
 }

@@ -187,18 +187,29 @@ interface ShipmentRow {
   [key: string]: unknown;
 }
 
-/** Shipments of one invoice (by id) with their charges, `limit` from `offset`. */
+/** Tracking numbers are stored upper case; `_` and `%` in what was typed match themselves. */
+const trackingPrefix = (q: string | undefined) =>
+  q
+    ? `${q
+        .trim()
+        .toUpperCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    : null;
+
+/** Shipments of one invoice (by id) with their charges, `limit` from `offset`; `q`: a tracking-number prefix. */
 export async function shipmentsOf(
   sql: Sql,
   invoice: { id: number; currency: string },
   offset: number,
   limit: number,
+  q?: string,
 ): Promise<Shipment[]> {
   const rows = await sql.query<ShipmentRow>(
     `select id, tracking_number, ship_date, service, billed_weight, weight_unit, sender_city, sender_country,
             receiver_city, receiver_country, reference
-       from shipments where invoice_id = $1 order by id limit $2 offset $3`,
-    [invoice.id, limit, offset],
+       from shipments where invoice_id = $1 and ($4::text is null or upper(tracking_number) like $4)
+      order by id limit $2 offset $3`,
+    [invoice.id, limit, offset, trackingPrefix(q)],
   );
   const charges = rows.length
     ? await sql.query<ChargeRow>(
@@ -234,15 +245,17 @@ export async function listShipments(
   sql: Sql,
   caller: Caller,
   number: string,
-  paging: { page?: number | undefined; pageSize?: number | undefined },
+  paging: { q?: string | undefined; page?: number | undefined; pageSize?: number | undefined },
 ): Promise<ShipmentPage> {
   const invoice = await findInvoice(sql, caller, number);
   const page = paging.page ?? 1;
   const pageSize = paging.pageSize ?? DEFAULT_PAGE_SIZE;
-  const items = await shipmentsOf(sql, invoice, (page - 1) * pageSize, pageSize);
-  const [count] = await sql.query<{ n: number }>('select count(*)::int as n from shipments where invoice_id = $1', [
-    invoice.id,
-  ]);
+  const items = await shipmentsOf(sql, invoice, (page - 1) * pageSize, pageSize, paging.q);
+  const [count] = await sql.query<{ n: number }>(
+    `select count(*)::int as n from shipments
+      where invoice_id = $1 and ($2::text is null or upper(tracking_number) like $2)`,
+    [invoice.id, trackingPrefix(paging.q)],
+  );
   return { items, page, pageSize, total: count!.n };
 }
 

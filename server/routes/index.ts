@@ -29,6 +29,13 @@ import {
   getDocumentExportRoute,
 } from './documents.js';
 import { getDashboardRoute } from './dashboard.js';
+import {
+  createDisputeRoute,
+  downloadDisputeAttachmentRoute,
+  getDisputeRoute,
+  listDisputesRoute,
+  withdrawDisputeRoute,
+} from './disputes.js';
 import { checkEnrollmentInvoiceRoute, enrollCompanyRoute } from './enrollment.js';
 import {
   addInboundExceptionRoute,
@@ -51,6 +58,7 @@ import {
   listPaymentsRoute,
 } from './payments.js';
 import { getSessionRoute, signInRoute } from './session.js';
+import { listServedCountriesRoute, openPaymentAccountRoute, signUpRoute } from './signup.js';
 import {
   createRecoveryRequestRoute,
   createUserRoute,
@@ -82,6 +90,9 @@ export const ROUTES: RouteTable = {
   cancelEnrollment: cancelEnrollmentRoute,
   checkEnrollmentInvoice: checkEnrollmentInvoiceRoute,
   enrollCompany: enrollCompanyRoute,
+  signUp: signUpRoute,
+  openPaymentAccount: openPaymentAccountRoute,
+  listServedCountries: listServedCountriesRoute,
   listInboundCharges: listInboundChargesRoute,
   getInboundCharges: getInboundChargesRoute,
   updateInboundCharges: updateInboundChargesRoute,
@@ -96,6 +107,11 @@ export const ROUTES: RouteTable = {
   getDocumentExport: getDocumentExportRoute,
   downloadDocumentExport: downloadDocumentExportRoute,
   getDashboard: getDashboardRoute,
+  listDisputes: listDisputesRoute,
+  getDispute: getDisputeRoute,
+  createDispute: createDisputeRoute,
+  withdrawDispute: withdrawDisputeRoute,
+  downloadDisputeAttachment: downloadDisputeAttachmentRoute,
   getPaymentTypes: getPaymentTypesRoute,
   createCardToken: createCardTokenRoute,
   createBankToken: createBankTokenRoute,

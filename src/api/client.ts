@@ -74,7 +74,7 @@ export class BillingClient {
   }
 
   async call<E extends Endpoint>(endpoint: E, ...[input, options]: CallArgs<E>): Promise<EndpointOutput<E>> {
-    const args = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+    const args = (input ?? {}) as CallInput;
     // Refuse locally what the server would refuse: same schema, same codes,
     // and no round trip for an obviously bad value.
     for (const [schema, value] of [
@@ -91,6 +91,21 @@ export class BillingClient {
           title: 'Invalid request',
           fieldErrors: toFieldErrors(result.error.issues),
         });
+      }
+    }
+    const upload = endpoint.upload;
+    if (upload) {
+      // The server's limits, checked here so a sixth or oversized file costs no upload. The type is
+      // read from the content: a name or the browser's guess says nothing. The sniffer loads only
+      // for uploads, so elements that never upload do not carry it.
+      const { SNIFF_BYTES, sniffType } = await import('./upload.js');
+      const files = args.files ?? [];
+      if (files.length > upload.maxFiles) refuse('too_many_files', upload.field);
+      for (const [i, file] of files.entries()) {
+        const field = `${upload.field}.${i}`;
+        if (file.size > upload.maxBytes) refuse('file_too_large', field);
+        if (!sniffType(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()), upload.types))
+          refuse('file_type_not_allowed', field, 'file_type');
       }
     }
     const path = fillPath(endpoint.path, args.params).replace(/^\//, '');
@@ -113,7 +128,7 @@ export class BillingClient {
   async #send<E extends Endpoint>(
     endpoint: E,
     path: string,
-    args: { query?: Record<string, unknown>; body?: unknown },
+    args: CallInput,
     token: string | null | undefined,
     options: CallOptions | undefined,
   ): Promise<EndpointOutput<E>> {
@@ -128,7 +143,11 @@ export class BillingClient {
         method: endpoint.method,
         headers,
         searchParams,
-        ...(endpoint.body ? { json: args.body } : {}),
+        ...(endpoint.upload
+          ? { body: formData(args, endpoint.upload.field) }
+          : endpoint.body
+            ? { json: args.body }
+            : {}),
         ...(options?.signal ? { signal: options.signal } : {}),
       });
       if (!endpoint.response) {
@@ -145,6 +164,26 @@ export class BillingClient {
       throw await toBillingError(error);
     }
   }
+}
+
+interface CallInput {
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  files?: readonly File[];
+}
+
+/** A local refusal, shaped as the server's: its problem code, and the field code at `field`. */
+function refuse(code: string, field: string, fieldCode = code): never {
+  throw new BillingApiError({ code, status: 422, title: code, fieldErrors: { [field]: fieldCode } });
+}
+
+/** `multipart/form-data`: the JSON body as the part `body`, each file as a part named `field`. */
+function formData(args: CallInput, field: string): FormData {
+  const form = new FormData();
+  form.append('body', new Blob([JSON.stringify(args.body)], { type: 'application/json' }));
+  for (const file of args.files ?? []) form.append(field, file, file.name);
+  return form;
 }
 
 /** Reads a file response chunk by chunk, so a long download can show its progress. */

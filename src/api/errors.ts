@@ -18,6 +18,8 @@ export class BillingApiError extends Error {
   readonly fieldErrors: Readonly<Record<string, string>>;
   /** Seconds to wait before retrying, when the server said so. */
   readonly retryAfter: number | undefined;
+  /** A value the code's message needs, when the server gave one (e.g. the open dispute's number for `dispute_exists`). */
+  readonly detail: string | undefined;
 
   constructor(problem: Pick<Problem, 'code' | 'status' | 'title'> & Partial<Problem>) {
     super(problem.detail ?? problem.title);
@@ -25,6 +27,7 @@ export class BillingApiError extends Error {
     this.status = problem.status;
     this.fieldErrors = problem.fieldErrors ?? {};
     this.retryAfter = problem.retryAfter;
+    this.detail = problem.detail;
   }
 }
 

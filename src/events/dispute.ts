@@ -1,7 +1,10 @@
 import type { DisputeRequest, Dispute } from '../api/schemas/dispute.js';
 
 /** Before a dispute is sent. Cancelable: `preventDefault()` stops it. `files` are the names of the attachments. */
-export type UpsDisputeSubmitEvent = CustomEvent<{ readonly request: DisputeRequest; readonly files: readonly string[] }>;
+export type UpsDisputeSubmitEvent = CustomEvent<{
+  readonly request: DisputeRequest;
+  readonly files: readonly string[];
+}>;
 
 /** The dispute was recorded. */
 export type UpsDisputeSuccessEvent = CustomEvent<{ readonly dispute: Dispute }>;

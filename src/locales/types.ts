@@ -10,6 +10,9 @@ import type autopay from './en/autopay.js';
 import type autopayForm from './en/autopay-form.js';
 import type dashboard from './en/billing-dashboard.js';
 import type common from './en/common.js';
+import type dispute from './en/dispute.js';
+import type disputeList from './en/dispute-list.js';
+import type disputeForm from './en/dispute-form.js';
 import type enrollment from './en/enrollment.js';
 import type inboundCharges from './en/inbound-charges.js';
 import type invoiceDetail from './en/invoice-detail.js';
@@ -32,10 +35,13 @@ export type MessageKey =
   | keyof typeof accountsForms
   | keyof typeof inboundCharges
   | keyof typeof enrollment
+  | keyof typeof dispute
+  | keyof typeof disputeForm
   | keyof typeof autopay
   | keyof typeof autopayForm
   | keyof typeof invoiceTable
   | keyof typeof invoiceDetail
+  | keyof typeof disputeList
   | keyof typeof dashboard
   | keyof typeof payForm
   | keyof typeof paymentActivity

@@ -10,6 +10,7 @@ import { createApp, type BillingApp } from '../../server/app.js';
 import { runAutopay, type AutopayRunResult } from '../../server/autopay/runner.js';
 import type { Db } from '../../server/db/db.js';
 import { issueInvoices, type IssuedInvoice } from '../../server/db/issue-invoices.js';
+import { reviewDispute, type ReviewOptions, type ReviewOutcome } from '../../server/disputes/review.js';
 import { migrate } from '../../server/db/migrate.js';
 import { openPglite } from '../../server/db/pglite.js';
 import { addLargeInvoice, addUserWithoutScope } from '../../server/db/scenarios.js';
@@ -65,6 +66,16 @@ export async function runAutopayInPage(options: { weeks?: number; date?: string 
   // Named, as a process would be: in a page there is no hostname to default to.
   const run = await runAutopay(app.services, options.date ?? dueDates.at(-1) ?? today, { instance: 'storybook' });
   return { issued, run };
+}
+
+/**
+ * What `npm run ops -- review-dispute` does, on the in-page database: UPS
+ * starts reviewing a dispute, or decides it (`amount` in minor units, for a
+ * partial approval). Rejects with the server's problem when refused.
+ */
+export async function reviewDisputeInPage(options: ReviewOptions): Promise<ReviewOutcome> {
+  const { db } = await browserServer();
+  return reviewDispute(db, options);
 }
 
 export const browserFetch: typeof fetch = async (input, init) => {

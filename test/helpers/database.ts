@@ -7,7 +7,7 @@
  * is cloned with `create database … template` (~0.1 s).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Db } from '../../server/db/db.js';
@@ -27,15 +27,14 @@ export const today = () => new Date().toISOString().slice(0, 10);
 function snapshotKey(): string {
   const hash = createHash('sha256');
   for (const m of MIGRATIONS) hash.update(m.id).update(m.sql);
-  // The seed's own source decides the data, so a change to it must make a new snapshot.
-  for (const file of [
-    'server/db/seed.ts',
-    'server/db/seed-wallet.ts',
-    'server/db/seed-unenrolled.ts',
-    'server/autopay/agreement.ts',
-    'server/db/generate.ts',
-  ]) {
-    hash.update(readFileSync(resolve(file)));
+  // The seed's own source decides the data, so a change to it must make a new snapshot: every
+  // module the seed runs (the generator, the seeds, the AutoPay agreement, dispute credits).
+  for (const dir of ['server/db', 'server/autopay', 'server/disputes']) {
+    for (const file of readdirSync(resolve(dir))
+      .filter((f) => f.endsWith('.ts'))
+      .sort()) {
+      hash.update(readFileSync(resolve(dir, file)));
+    }
   }
   hash.update(today());
   return hash.digest('hex').slice(0, 16);

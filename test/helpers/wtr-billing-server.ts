@@ -9,6 +9,9 @@
  * - `POST /__test/autopay?api=<apiBase>&weeks=N&date=YYYY-MM-DD` — on a
  *   private server, what `npm run ops` does: issue N weeks of Demo Co's
  *   invoices, then run AutoPay for the date; answers the run's outcomes.
+ * - `POST /__test/review-dispute?api=<apiBase>&number=D…&action=start|approve|partial|deny&amount=N&note=…`
+ *   — on a private server, what `npm run ops -- review-dispute` does (amount
+ *   in minor units, for `partial`); answers the outcome, or the problem.
  *
  * The browser talks HTTP to the dev server, which hands the request to the
  * Hono app in this process: no fake anywhere, and no second port to find.
@@ -27,6 +30,8 @@ import { addLargeInvoice } from '../../server/db/scenarios.js';
 import { createServices } from '../../server/app.js';
 import { runAutopay } from '../../server/autopay/runner.js';
 import { issueInvoices } from '../../server/db/issue-invoices.js';
+import { REVIEW_ACTIONS, reviewDispute, type ReviewAction } from '../../server/disputes/review.js';
+import { ProblemError } from '../../server/http/problem.js';
 
 interface Instance {
   fetch: (request: Request) => Response | Promise<Response>;
@@ -125,6 +130,30 @@ export function billingServerPlugin(): { plugin: Plugin; middleware: (ctx: Conte
         await issueInvoices(db, { companyId: demo!.id, weeks, today: new Date().toISOString().slice(0, 10), seed: 5 });
       }
       ctx.body = await runAutopay(createServices({ db, log: silentLogger }), date, { instance: 'browser-tests' });
+      return;
+    }
+    if (ctx.path === '/__test/review-dispute' && ctx.method === 'POST') {
+      const id = /^\/__srv\/(\d+)\//.exec(String(ctx.query['api'] ?? ''))?.[1];
+      const instance = id ? privates.get(id) : undefined;
+      const action = String(ctx.query['action'] ?? '') as ReviewAction;
+      if (!instance || !REVIEW_ACTIONS.includes(action)) {
+        ctx.status = 400;
+        return;
+      }
+      const amount = ctx.query['amount'] === undefined ? undefined : Number(ctx.query['amount']);
+      const note = ctx.query['note'] === undefined ? undefined : String(ctx.query['note']);
+      try {
+        ctx.body = await reviewDispute((await instance).db, {
+          number: String(ctx.query['number'] ?? ''),
+          action,
+          ...(amount === undefined ? {} : { amount }),
+          ...(note === undefined ? {} : { note }),
+        });
+      } catch (error) {
+        if (!(error instanceof ProblemError)) throw error;
+        ctx.status = error.problem.status;
+        ctx.body = error.problem;
+      }
       return;
     }
     const match = /^\/__srv\/(\d+)(\/(?:api\/|card-frame).*)$/.exec(ctx.path);

@@ -81,6 +81,8 @@ interface Req {
   method: string;
   path: string;
   json?: unknown;
+  /** A multipart body (uploads), built per request: a FormData is read once. */
+  form?: () => FormData;
   headers?: Record<string, string>;
 }
 
@@ -147,6 +149,8 @@ interface Fixtures {
   victimAccount: Partial<Record<`${Role}:${Scope}`, string>>;
   /** Inbound-charge exceptions removed for real, one per allowed case; every account also lists `MXEX00`. */
   victimException: Partial<Record<`${Role}:${Scope}`, string>>;
+  /** A withdrawn dispute per account, with one attachment: withdrawing it again is refused (409) after authorization. */
+  dispute: Record<string, { id: string; attachmentId: string }>;
 }
 
 let fx: Fixtures;
@@ -280,6 +284,44 @@ const MATRIX: Record<string, Entry> = {
       },
     }),
     check: (_role, _scope, body) => assert.equal((body as { code: string }).code, 'invoice_mismatch'),
+  },
+  // ── sign-up without an invoice ──
+  signUp: {
+    capability: null,
+    public: true,
+    target: 'none',
+    // A taken user ID (in another case): refused after the checks, creating nothing.
+    request: () => ({
+      method: 'POST',
+      path: '/signup',
+      headers: { 'x-test-client-ip': '10.9.9.11' },
+      json: { userId: 'ADMIN1', email: 'mx@example.com', name: 'Matrix', password: 'correct horse battery' },
+    }),
+    check: (_role, _scope, body) => assert.equal((body as { code: string }).code, 'user_id_taken'),
+  },
+  listServedCountries: {
+    capability: null,
+    public: true,
+    target: 'none',
+    request: () => ({ method: 'GET', path: '/signup/countries' }),
+  },
+  openPaymentAccount: {
+    capability: null,
+    target: 'none',
+    cases: ['in'],
+    // Every demo user has a company: refused for each, whatever the role, before anything is read.
+    request: () => ({
+      method: 'POST',
+      path: '/signup/payment-account',
+      json: {
+        companyName: 'Matrix Co',
+        country: 'US',
+        billingAddress: { line1: '1 Main St', city: 'Atlanta', postalCode: '30301' },
+        contact: { name: 'Matrix', email: 'mx@example.com' },
+        method: { token: 'pt_notarealtoken' },
+      },
+    }),
+    check: (_role, _scope, body) => assert.equal((body as { code: string }).code, 'already_in_company'),
   },
 
   // ── inbound charges ──
@@ -645,6 +687,68 @@ const MATRIX: Record<string, Entry> = {
     cases: ['in'],
     request: () => ({ method: 'GET', path: '/audit-log?pageSize=200' }),
   },
+
+  // ── disputes ──
+  listDisputes: {
+    capability: 'invoices:read',
+    target: 'none',
+    // As the invoice list: an account out of scope lists nothing.
+    request: (role, scope) => ({ method: 'GET', path: `/disputes?account=${account(role, scope)}&pageSize=200` }),
+    check: (role, scope, body) => {
+      const { total } = body as { total: number };
+      const sees = scope === 'in' || (scope === 'out' && role === 'admin1');
+      assert.ok(sees ? total > 0 : total === 0, `${total} disputes`);
+    },
+  },
+  getDispute: {
+    capability: 'invoices:read',
+    target: 'path',
+    request: (role, scope) => ({ method: 'GET', path: `/disputes/${fx.dispute[account(role, scope)]!.id}` }),
+  },
+  createDispute: {
+    capability: 'disputes:write',
+    target: 'body',
+    // More than any invoice charged: refused (422) once the invoice was found and the role checked.
+    request: (role, scope) => ({
+      method: 'POST',
+      path: '/disputes',
+      form: () => {
+        const form = new FormData();
+        const number = account(role, scope);
+        form.append(
+          'body',
+          JSON.stringify({
+            invoiceNumber: fx.invoice[number],
+            scope: 'invoice',
+            reason: 'incorrect_rate',
+            amountKind: 'disputed',
+            amount: { amount: 99_999_999_999, currency: number === '4R7X21' ? 'USD' : 'EUR' },
+            contactEmail: 'matrix@demo-co.example',
+          }),
+        );
+        return form;
+      },
+    }),
+    check: (_role, _scope, body) => assert.equal((body as { code: string }).code, 'amount_above_charge'),
+  },
+  withdrawDispute: {
+    capability: 'disputes:write',
+    target: 'path',
+    request: (role, scope) => ({
+      method: 'POST',
+      path: `/disputes/${fx.dispute[account(role, scope)]!.id}/withdraw`,
+      json: {},
+    }),
+    check: (_role, _scope, body) => assert.equal((body as { code: string }).code, 'dispute_closed'),
+  },
+  downloadDisputeAttachment: {
+    capability: 'invoices:read',
+    target: 'path',
+    request: (role, scope) => {
+      const { id, attachmentId } = fx.dispute[account(role, scope)]!;
+      return { method: 'GET', path: `/disputes/${id}/attachments/${attachmentId}` };
+    },
+  },
 };
 
 // ── the run ────────────────────────────────────────────────────────────
@@ -692,6 +796,7 @@ describe('authorization matrix', () => {
           method: req.method,
           ...(req.json === undefined ? {} : { json: req.json }),
           ...(req.headers ? { headers: req.headers } : {}),
+          ...(req.form ? { body: req.form() } : {}),
           ...(token ? { token } : {}),
         });
         const type = response.headers.get('content-type') ?? '';
@@ -902,7 +1007,40 @@ async function buildFixtures(server: TestServer): Promise<Fixtures> {
     'admin1:out': await addException(OUT_ACCOUNT, 'MXRA02'),
   };
 
+  // A dispute per account, made and withdrawn through the API by an administrator of its company.
+  const dispute: Fixtures['dispute'] = {};
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+  for (const number of accounts) {
+    const [inv] = await db.query<{ number: string; currency: string }>(
+      `select number, currency from invoices where account_number = $1 and amount > 0 and not in_dispute
+        order by number desc limit 1`,
+      [number],
+    );
+    const token = await server.tokenFor(number === OTHER_ACCOUNT ? OTHER_COMPANY_ADMIN : 'admin1');
+    const form = new FormData();
+    form.append(
+      'body',
+      JSON.stringify({
+        invoiceNumber: inv!.number,
+        scope: 'invoice',
+        reason: 'other',
+        comment: 'Matrix fixture',
+        amountKind: 'disputed',
+        amount: { amount: 1, currency: inv!.currency },
+        contactEmail: 'matrix@example.com',
+      }),
+    );
+    form.append('files', new File([png], 'proof.png', { type: 'image/png' }));
+    const response = await server.api('/disputes', { method: 'POST', body: form, token });
+    assert.equal(response.status, 201, await response.clone().text());
+    const made = (await response.json()) as { id: string; attachments: { id: string }[] };
+    const withdrawn = await server.api(`/disputes/${made.id}/withdraw`, { method: 'POST', json: {}, token });
+    assert.equal(withdrawn.status, 200);
+    dispute[number] = { id: made.id, attachmentId: made.attachments[0]!.id };
+  }
+
   return {
+    dispute,
     invoice,
     payment,
     exportOf,

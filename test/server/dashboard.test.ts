@@ -71,6 +71,38 @@ describe('GET /dashboard', () => {
     );
     assert.equal(viewer.currencies[0].balanceDue.amount, expected!.balance);
   });
+
+  test('disputes decided in the last 30 days on invoices in scope, with credited totals per currency', async () => {
+    type Alert = { code: string; severity: string; count: number; amounts: { amount: number; currency: string }[] };
+    const resolved = async (userId: string): Promise<Alert | undefined> =>
+      (await get(userId)).alerts.find((a: Alert) => a.code === 'dispute_resolved');
+    const expected = async (accounts: string[] | null) => {
+      const rows = await server.db.query<{ currency: string; n: number; credited: number }>(
+        `select d.currency, count(*)::int as n, sum(d.credited) as credited
+           from disputes d join invoices i on i.id = d.invoice_id join companies c on c.id = d.company_id
+          where c.name = 'Demo Co' and d.decided_at >= $1::date - 30 and ($2::text[] is null or i.account_number = any($2))
+          group by d.currency order by d.currency`,
+        [today(), accounts],
+      );
+      return {
+        count: rows.reduce((n, r) => n + r.n, 0),
+        amounts: rows.filter((r) => r.credited > 0).map((r) => ({ amount: r.credited, currency: r.currency })),
+      };
+    };
+    // The demo has a partial credit (Atlanta) and a denial (Dallas) decided within 30 days.
+    const admin = await resolved('admin1');
+    const all = await expected(null);
+    assert.ok(all.count >= 2);
+    assert.deepEqual(admin, { code: 'dispute_resolved', severity: 'info', ...all });
+    const payer = await resolved('payer1');
+    assert.deepEqual(payer, { code: 'dispute_resolved', severity: 'info', ...(await expected(['4R7X21', 'F3R901'])) });
+    assert.ok(payer!.count < admin!.count, 'Dallas is not in the payer’s scope');
+    // Decided long ago: no longer news.
+    await server.db.query(
+      `update disputes set decided_at = decided_at - interval '40 days' where decided_at is not null`,
+    );
+    assert.equal(await resolved('admin1'), undefined);
+  });
 });
 
 describe('GET /dashboard: AutoPay and wallet alerts', () => {

@@ -54,4 +54,30 @@ describe('GET /api/openapi.json', () => {
     const list = doc.paths['/invoices']!['get']!;
     assert.ok(list.responses['400'] && list.responses['401'] && list.responses['200']);
   });
+
+  test('documents the dispute upload as multipart/form-data: a JSON part and up to five files', () => {
+    const create = doc.paths['/disputes']!['post']! as unknown as {
+      requestBody: {
+        content: Record<
+          string,
+          {
+            schema: { required: string[]; properties: Record<string, { $ref?: string; maxItems?: number }> };
+            encoding: Record<string, { contentType: string }>;
+          }
+        >;
+      };
+      responses: Record<string, unknown>;
+    };
+    assert.deepEqual(Object.keys(create.requestBody.content), ['multipart/form-data']);
+    const multipart = create.requestBody.content['multipart/form-data']!;
+    assert.deepEqual(multipart.schema.required, ['body']);
+    assert.equal(multipart.schema.properties['body']!.$ref, '#/components/schemas/DisputeRequest');
+    assert.equal(multipart.schema.properties['files']!.maxItems, 5);
+    assert.equal(multipart.encoding['body']!.contentType, 'application/json');
+    assert.equal(multipart.encoding['files']!.contentType, 'application/pdf, image/png, image/jpeg');
+    assert.ok(create.responses['201'] && create.responses['409'] && create.responses['413'] && create.responses['422']);
+    for (const name of ['Dispute', 'DisputeSummary', 'DisputePage', 'DisputeRequest']) {
+      assert.ok(doc.components.schemas[name], name);
+    }
+  });
 });

@@ -3,6 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Db } from '../../server/db/db.js';
 import { migrate } from '../../server/db/migrate.js';
 import { DEMO_USERS, seedDemo } from '../../server/db/seed.js';
+import { ATTACHMENT_TYPES } from '../../src/api/schemas/dispute.js';
+import { sniffType } from '../../src/api/upload.js';
 import { freshDatabase, today } from '../helpers/database.js';
 
 describe('migrations and demo data', () => {
@@ -100,6 +102,61 @@ describe('migrations and demo data', () => {
         where p.amount <> (select sum(amount) from payment_allocations where payment_id = p.id)`,
     );
     assert.equal(unbalancedPayments, 0);
+  });
+
+  test('Demo Co has disputes in every state, each with its history, some with files', async () => {
+    const rows = await db.query<{ status: string; events: string[]; files: number; credited: number | null }>(
+      `select d.status, d.credited,
+              array(select e.status from dispute_events e where e.dispute_id = d.id order by e.at, e.id) as events,
+              (select count(*)::int from dispute_attachments a where a.dispute_id = d.id) as files
+         from disputes d join companies c on c.id = d.company_id where c.name = 'Demo Co'`,
+    );
+    assert.deepEqual([...new Set(rows.map((r) => r.status))].sort(), [
+      'approved',
+      'denied',
+      'in_review',
+      'partially_approved',
+      'submitted',
+      'withdrawn',
+    ]);
+    for (const row of rows) {
+      // The history starts with the submission and ends with the status the dispute has.
+      assert.equal(row.events[0], 'submitted');
+      assert.equal(row.events.at(-1), row.status);
+    }
+    assert.ok(rows.some((r) => r.files > 0));
+    // Seeded files are what they say they are, by the check uploads go through.
+    const files = await db.query<{ media_type: string; content: Uint8Array }>(
+      'select media_type, content from dispute_attachments',
+    );
+    for (const f of files) assert.equal(sniffType(f.content, ATTACHMENT_TYPES), f.media_type);
+    // One approved credit already sits on a later invoice; a partial one waits for the next invoice.
+    const [credits] = await db.query<{ applied: number; waiting: number }>(
+      `select (select count(*)::int from dispute_credits) as applied,
+              (select count(*)::int from disputes where credit_pending > 0 and status = 'partially_approved') as waiting`,
+    );
+    assert.deepEqual(credits, { applied: 1, waiting: 1 });
+    // Every credit is accounted for: what landed on invoices plus what still waits.
+    const [{ n: unbalanced }] = await db.query<{ n: number }>(
+      `select count(*)::int as n from disputes d
+        where coalesce(d.credited, 0) <> d.credit_pending
+              + (select coalesce(sum(amount), 0) from dispute_credits c where c.dispute_id = d.id)`,
+    );
+    assert.equal(unbalanced, 0);
+  });
+
+  test('an invoice is "in dispute" exactly while it has an open dispute', async () => {
+    const [{ n }] = await db.query<{ n: number }>(
+      `select count(*)::int as n from invoices i
+        where i.in_dispute <> exists (select 1 from disputes d where d.invoice_id = i.id
+                                        and d.status in ('submitted', 'in_review'))`,
+    );
+    assert.equal(n, 0);
+    const [{ flagged }] = await db.query<{ flagged: number }>(
+      `select count(*)::int as flagged from invoices i join companies c on c.id = i.company_id
+        where c.name = 'Demo Co' and i.in_dispute`,
+    );
+    assert.ok(flagged >= 2, `${flagged} invoices in dispute`);
   });
 
   test('a second company exists with its own accounts and invoices', async () => {

@@ -20,5 +20,6 @@ export * from './invoices.js';
 export * from './payment-methods.js';
 export * from './payments.js';
 export * from './session.js';
+export * from './signup.js';
 export * from './users.js';
 export * from './wallet.js';

@@ -184,8 +184,7 @@ export class AccountDialogs implements ReactiveController {
       this.#access.gone();
       return;
     }
-    // The client keeps a problem's `detail` as the error's message.
-    const detail = error.message;
+    const detail = error.detail ?? '';
     const loose: string[] = [];
     if (code === 'invoice_mismatch') loose.push(i18n.t('accounts.problem.invoice_mismatch'));
     else if (code === 'rate_limited')
@@ -342,8 +341,8 @@ export class AccountDialogs implements ReactiveController {
 }
 
 /** When the attempt lock ends, in the user's locale: the server's instant, else now plus `Retry-After`. */
-function lockEnd(i18n: I18n, error: { message: string; retryAfter: number | undefined }): string {
-  let end = Date.parse(error.message);
+function lockEnd(i18n: I18n, error: { detail: string | undefined; retryAfter: number | undefined }): string {
+  let end = Date.parse(error.detail ?? '');
   if (Number.isNaN(end)) end = Date.now() + (error.retryAfter ?? 0) * 1000;
   return new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(end);
 }

@@ -8,7 +8,8 @@ import type { AutopayRule, AutopayRuleRequest } from '../../api/schemas/autopay.
 import type { WalletMethod } from '../../api/schemas/wallet.js';
 import type { I18n } from '../../internal/i18n.js';
 import type { MessageKey } from '../../locales/types.js';
-import { localToday, moneyInput, parseMoney, scopeKey, type ScopeInfo } from './autopay-format.js';
+import { moneyInput, parseMoney } from '../../internal/money-input.js';
+import { localToday, scopeKey, type ScopeInfo } from './autopay-format.js';
 
 /** The form's fields, in the order they appear (and the summary lists them). */
 export const FIELDS = ['scope', 'method', 'maximum', 'days', 'weekday', 'until', 'accept'] as const;

@@ -45,6 +45,11 @@ export const billingDashboardStyles = css`
   .alerts li.info::marker {
     color: var(--_ups-muted);
   }
+  .alerts a {
+    margin-inline-start: 0.3em;
+    color: var(--_ups-accent);
+    font-weight: 600;
+  }
   .currency + .currency {
     margin-top: calc(var(--_ups-space) * 3);
   }

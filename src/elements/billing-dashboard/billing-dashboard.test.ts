@@ -2,8 +2,9 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { BillingClient } from '../../api/client.js';
 import { getDashboard } from '../../api/endpoints/dashboard.js';
+import { listDisputes } from '../../api/endpoints/disputes.js';
 import type { Invoice } from '../../api/schemas/invoice.js';
-import { expectAccessible, mount, tokenFor, until } from '../../../test/browser/fixtures.js';
+import { expectAccessible, mount, privateServer, tokenFor, until } from '../../../test/browser/fixtures.js';
 import '../../ups-billing-dashboard.js';
 import type { UpsBillingDashboard } from './billing-dashboard.js';
 
@@ -136,5 +137,52 @@ describe('<ups-billing-dashboard>', () => {
     ($(el, '[role=alert] button') as HTMLButtonElement).click();
     await loaded(el);
     expect($(el, 'h2').textContent).to.equal('Vue d’ensemble de la facturation');
+  });
+
+  it('tells when disputes were resolved and what was credited, in English and French, linking to the disputes', async () => {
+    const apiBase = await privateServer();
+    const client = new BillingClient({ baseUrl: apiBase, getToken: () => tokenFor('admin1', apiBase) });
+    // UPS approves an open dispute today (the test hook does what a UPS reviewer would).
+    const open = (await client.call(listDisputes, { query: { status: 'open', pageSize: 1 } })).items[0]!;
+    const review = (action: string, amount = '') =>
+      fetch(
+        `/__test/review-dispute?api=${encodeURIComponent(apiBase)}&number=${open.number}&action=${action}${amount}`,
+        { method: 'POST' },
+      );
+    if (open.status === 'submitted') expect((await review('start')).ok).to.equal(true);
+    expect((await review('approve')).ok).to.equal(true);
+    const alert = (await client.call(getDashboard)).alerts.find((a) => a.code === 'dispute_resolved')!;
+    expect(alert.count).to.be.greaterThan(0);
+    expect(alert.amounts.length).to.be.greaterThan(0);
+
+    const texts = async (locale: string) => {
+      const el = await mount<UpsBillingDashboard>(
+        html`<ups-billing-dashboard disputes-href="#disputes"></ups-billing-dashboard>`,
+        { user: 'admin1', apiBase, locale },
+      );
+      await loaded(el);
+      const title = locale === 'fr' ? 'Vue d’ensemble de la facturation' : 'Billing overview';
+      await until(() => $(el, 'h2').textContent === title, `${locale} messages`);
+      const item = $$(el, '.alerts li').find((li) => li.querySelector('a'))!;
+      return { el, text: item.textContent!.replace(/\s+/g, ' ').trim(), link: item.querySelector('a')! };
+    };
+    const money = (locale: string) =>
+      alert.amounts
+        .map((m) => new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(m.amount / 100))
+        .join(' + ')
+        .replace(/\s+/g, ' ');
+    const one = alert.count === 1;
+
+    const en = await texts('en');
+    expect(en.text).to.equal(
+      `${alert.count} ${one ? 'dispute was' : 'disputes were'} resolved in the last 30 days: ${money('en')} credited. See disputes`,
+    );
+    expect(en.link.getAttribute('href')).to.equal('#disputes');
+    await expectAccessible(en.el);
+
+    const fr = await texts('fr');
+    expect(fr.text).to.equal(
+      `${alert.count} ${one ? 'contestation a été traitée' : 'contestations ont été traitées'} ces 30 derniers jours : ${money('fr')} crédités. Voir les contestations`,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { getDashboard } from '../../api/endpoints/dashboard.js';
 import { listInvoices } from '../../api/endpoints/invoices.js';
 import { isBillingApiError } from '../../api/errors.js';
@@ -14,7 +14,7 @@ import { billingDashboardStyles } from './billing-dashboard.styles.js';
 
 const BUCKETS: (keyof Aging)[] = ['current', 'days1to30', 'days31to60', 'days61to90', 'days90plus'];
 /** Alert codes with a message of their own; others get the generic one (the server adds codes over time). */
-const KNOWN_ALERTS = new Set(['past_due', 'autopay_suspended', 'autopay_skipped', 'card_expiring']);
+const KNOWN_ALERTS = new Set(['past_due', 'autopay_suspended', 'autopay_skipped', 'card_expiring', 'dispute_resolved']);
 
 /**
  * What the company owes at a glance: balance due, past due and due within a
@@ -26,6 +26,7 @@ const KNOWN_ALERTS = new Set(['past_due', 'autopay_suspended', 'autopay_skipped'
  * @csspart card - Each figure card.
  * @csspart alerts - The alerts list.
  * @csspart pay-button - The Pay button.
+ * @csspart alert-link - The link of an alert to the page that acts on it (the disputes).
  */
 export class UpsBillingDashboard extends UpsBillingElement {
   static override styles = [...UpsBillingElement.styles, billingDashboardStyles];
@@ -40,6 +41,12 @@ export class UpsBillingDashboard extends UpsBillingElement {
   });
 
   @state() private preparingPay = false;
+
+  /**
+   * Where the host shows `<ups-dispute-list>`: the "disputes resolved" alert
+   * links there. Without it the alert only tells.
+   */
+  @property({ attribute: 'disputes-href' }) disputesHref: string | undefined;
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -97,6 +104,13 @@ export class UpsBillingDashboard extends UpsBillingElement {
     const { i18n } = this;
     if (!KNOWN_ALERTS.has(alert.code)) return i18n.t('dashboard.alert.unknown', { code: alert.code });
     const amounts = alert.amounts.map((m) => i18n.money(m)).join(' + ');
+    if (alert.code === 'dispute_resolved') {
+      // The amounts are credits, one per currency; denials count but credit nothing.
+      const credited = amounts
+        ? i18n.t('dashboard.alert.dispute_resolved.credited', { amounts })
+        : i18n.t('dashboard.alert.dispute_resolved.noCredit');
+      return i18n.plural('dashboard.alert.dispute_resolved', alert.count, { credited });
+    }
     return `${i18n.plural(`dashboard.alert.${alert.code}`, alert.count)}${amounts ? ` (${amounts})` : ''}`;
   }
 
@@ -132,7 +146,19 @@ export class UpsBillingDashboard extends UpsBillingElement {
           ? html`<div class="alerts" part="alerts" role="region" aria-labelledby="alerts-title">
               <h3 id="alerts-title">${i18n.t('dashboard.alerts.title')}</h3>
               <ul>
-                ${dashboard.alerts.map((alert) => html`<li class=${alert.severity}>${this.#alertText(alert)}</li>`)}
+                ${dashboard.alerts.map(
+                  (alert) =>
+                    html`<li class=${alert.severity}>
+                      ${this.#alertText(alert)}
+                      ${
+                        alert.code === 'dispute_resolved' && this.disputesHref
+                          ? html`<a href=${this.disputesHref} part="alert-link">
+                              ${i18n.t('dashboard.alert.dispute_resolved.link')}
+                            </a>`
+                          : nothing
+                      }
+                    </li>`,
+                )}
               </ul>
             </div>`
           : nothing

@@ -146,9 +146,39 @@ export const invoiceDetailStyles = css`
   .loading-block {
     min-height: 12rem;
   }
+  /* A line's Dispute button fits the fixed row height windowing needs. */
+  td.line-action {
+    width: 1%;
+    text-align: end;
+  }
+  .button.small {
+    min-height: 1.9rem;
+    padding: 0 var(--_ups-space);
+    font-size: 0.9em;
+  }
+  .button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  .flag.dispute {
+    display: inline-block;
+    margin-inline-end: calc(var(--_ups-space) * 0.75);
+    padding: 0 0.5em;
+    border: 1px solid var(--_ups-warning);
+    border-radius: 999px;
+    color: var(--_ups-warning);
+    font-size: 0.8em;
+    font-weight: 500;
+    white-space: nowrap;
+  }
+  .disputes {
+    margin-top: calc(var(--_ups-space) * 2.5);
+  }
 
   @media print {
-    .actions {
+    .actions,
+    .line-action .button,
+    .dialog {
       display: none;
     }
     .shipments-frame {

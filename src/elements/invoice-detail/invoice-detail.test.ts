@@ -1,10 +1,15 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { BillingClient } from '../../api/client.js';
-import { listInvoices } from '../../api/endpoints/invoices.js';
-import { expectAccessible, mount, tokenFor, until } from '../../../test/browser/fixtures.js';
+import { createDispute } from '../../api/endpoints/disputes.js';
+import { getInvoice, listInvoiceShipments, listInvoices } from '../../api/endpoints/invoices.js';
+import type { DisputeRequest } from '../../api/schemas/dispute.js';
+import type { InvoiceDetail, Shipment } from '../../api/schemas/invoice.js';
+import { expectAccessible, mount, privateServer, tokenFor, until } from '../../../test/browser/fixtures.js';
 import '../../ups-invoice-detail.js';
 import type { UpsInvoiceDetail } from './invoice-detail.js';
+import { fill, ready, submit } from '../../../test/browser/dispute-helpers.js';
+import type { UpsDisputeForm } from '../dispute-form/dispute-form.js';
 
 const $ = (el: UpsInvoiceDetail, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
 const $$ = (el: UpsInvoiceDetail, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
@@ -15,6 +20,47 @@ async function anInvoice(user: string, query: Record<string, unknown>) {
   const client = new BillingClient({ baseUrl: '/api/v1', getToken: () => tokenFor(user) });
   return (await client.call(listInvoices, { query: { status: 'all', pageSize: 1, ...query } })).items[0]!;
 }
+
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const clientOf = (user: string, apiBase = '/api/v1') =>
+  new BillingClient({ baseUrl: apiBase, getToken: () => tokenFor(user, apiBase) });
+
+/** An outstanding delivery invoice of `account`, not in dispute, with at least two shipments, and its shipments. */
+async function disputable(
+  account: string,
+  apiBase = '/api/v1',
+): Promise<{ invoice: InvoiceDetail; shipments: Shipment[] }> {
+  const api = clientOf('admin1', apiBase);
+  const page = await api.call(listInvoices, { query: { status: 'outstanding', account, min: 1, pageSize: 40 } });
+  for (const item of page.items) {
+    if (item.inDispute || item.type !== 'delivery_service') continue;
+    const invoice = await api.call(getInvoice, { params: { number: item.number } });
+    if (invoice.shipmentCount < 2) continue;
+    const shipments = await api.call(listInvoiceShipments, {
+      params: { number: item.number },
+      query: { pageSize: 20 },
+    });
+    return { invoice, shipments: shipments.items };
+  }
+  throw new Error(`no disputable invoice of ${account}`);
+}
+
+function disputeOf(invoice: InvoiceDetail, lines: Partial<DisputeRequest>): DisputeRequest {
+  return {
+    invoiceNumber: invoice.number,
+    scope: 'invoice',
+    reason: 'late_delivery',
+    amountKind: 'disputed',
+    amount: { amount: 100, currency: invoice.amount.currency },
+    contactEmail: 'alice@example.com',
+    ...lines,
+  };
+}
+
+const shipmentRow = (el: UpsInvoiceDetail, shipment: Shipment) =>
+  $$(el, '.shipments-frame tbody tr[aria-rowindex]').find(
+    (row) => text(row.querySelector('th')) === shipment.trackingNumber,
+  );
 
 describe('<ups-invoice-detail>', () => {
   it('shows the header, amounts, shipments, payments, and is accessible', async () => {
@@ -106,9 +152,15 @@ describe('<ups-invoice-detail>', () => {
     const pay = oneEvent(el, 'ups-pay-request');
     ($$(el, '.actions .button').find((b) => b.textContent!.includes('Pay')) as HTMLButtonElement).click();
     expect((await pay).detail.invoices[0].number).to.equal(open.number);
+    // The host shows the form itself: it says so by cancelling the request, and no dialog opens.
+    el.addEventListener('ups-dispute-request', (e) => e.preventDefault(), { once: true });
     const dispute = oneEvent(el, 'ups-dispute-request');
     ($$(el, '.actions .button').find((b) => b.textContent!.includes('Dispute')) as HTMLButtonElement).click();
-    expect((await dispute).detail.invoice.number).to.equal(open.number);
+    const asked = await dispute;
+    expect(asked.detail.invoice.number).to.equal(open.number);
+    expect(asked.cancelable).to.equal(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(($(el, 'dialog#dispute-dialog') as HTMLDialogElement).open).to.equal(false);
 
     const seen = await anInvoice('viewer1', { status: 'outstanding', min: 1 });
     const viewer = await mount<UpsInvoiceDetail>(
@@ -170,5 +222,201 @@ describe('<ups-invoice-detail>', () => {
     );
     await until(() => $(el, '#title')?.textContent?.includes('Facture') ?? false, 'French title');
     expect($(el, '.amounts').textContent).to.contain('Montant dû');
+  });
+
+  describe('disputes', () => {
+    let apiBase: string;
+    before(async () => {
+      apiBase = await privateServer();
+    });
+
+    it('asks the host to dispute one shipment or one of its charge lines, from a keyboard menu', async () => {
+      const { invoice, shipments } = await disputable('F3R901');
+      const el = await mount<UpsInvoiceDetail>(
+        html`<ups-invoice-detail invoice-number=${invoice.number}></ups-invoice-detail>`,
+        { user: 'payer1' },
+      );
+      await loaded(el);
+      await until(() => Boolean(shipmentRow(el, shipments[0]!)), 'shipment rows');
+      el.addEventListener('ups-dispute-request', (e) => e.preventDefault());
+      const trigger = $(el, `[data-dispute="shipment-${shipments[0]!.id}"]`);
+      expect(text(trigger)).to.equal(`Dispute shipment ${shipments[0]!.trackingNumber} ▾`);
+      trigger.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => $$(el, '#dispute-menu [role=menuitem]').length > 0, 'menu');
+      const items = $$(el, '#dispute-menu [role=menuitem]').map((i) => text(i));
+      expect(items[0]).to.equal('The whole shipment');
+      expect(items.length).to.equal(1 + shipments[0]!.charges.length);
+      await expectAccessible(el);
+      let asked = oneEvent(el, 'ups-dispute-request');
+      await sendKeys({ press: 'Enter' });
+      let detail = (await asked).detail;
+      expect(detail.invoice.number).to.equal(invoice.number);
+      expect(detail.shipment!.id).to.equal(shipments[0]!.id);
+      expect(detail.charge).to.equal(undefined);
+
+      trigger.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => $$(el, '#dispute-menu [role=menuitem]').length > 0, 'menu again');
+      asked = oneEvent(el, 'ups-dispute-request');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      detail = (await asked).detail;
+      expect(detail.charge!.id).to.equal(shipments[0]!.charges[0]!.id);
+      expect(detail.shipment).to.equal(undefined);
+    });
+
+    it('names the line Dispute buttons and menu in French', async () => {
+      const { invoice, shipments } = await disputable('F3R901');
+      const el = await mount<UpsInvoiceDetail>(
+        html`<ups-invoice-detail invoice-number=${invoice.number}></ups-invoice-detail>`,
+        { user: 'payer1', locale: 'fr' },
+      );
+      await until(() => $(el, '#title')?.textContent?.includes('Facture') ?? false, 'French title', 10_000);
+      await until(() => Boolean(shipmentRow(el, shipments[0]!)), 'shipment rows');
+      const trigger = $(el, `[data-dispute="shipment-${shipments[0]!.id}"]`);
+      expect(text(trigger)).to.equal(`Contester l’expédition ${shipments[0]!.trackingNumber} ▾`);
+      trigger.click();
+      await until(() => $$(el, '#dispute-menu [role=menuitem]').length > 0, 'menu');
+      expect(text($$(el, '#dispute-menu [role=menuitem]')[0])).to.equal('L’expédition entière');
+      expect($(el, '#dispute-menu').getAttribute('aria-label')).to.equal('Que contester');
+    });
+
+    it('marks lines under an open dispute and lists the invoice’s disputes; viewers see marks, not buttons', async () => {
+      const { invoice, shipments } = await disputable('F3R901', apiBase);
+      const api = clientOf('admin1', apiBase);
+      const [first, second] = [shipments[0]!, shipments[1]!];
+      await api.call(createDispute, { body: disputeOf(invoice, { scope: 'shipments', shipmentIds: [first.id] }) });
+      await api.call(createDispute, {
+        body: disputeOf(invoice, { scope: 'charges', chargeIds: [second.charges[0]!.id], reason: 'incorrect_rate' }),
+      });
+      const el = await mount<UpsInvoiceDetail>(
+        html`<ups-invoice-detail invoice-number=${invoice.number}></ups-invoice-detail>`,
+        { user: 'admin1', apiBase },
+      );
+      await loaded(el);
+      await until(() => Boolean($(el, '.flag.dispute')) && Boolean(shipmentRow(el, second)), 'marks');
+      const firstTrigger = $(el, `[data-dispute="shipment-${first.id}"]`) as HTMLButtonElement;
+      expect(firstTrigger.disabled).to.equal(true);
+      expect(text(shipmentRow(el, first)!.querySelector('.line-action'))).to.contain('In dispute');
+      const secondTrigger = $(el, `[data-dispute="shipment-${second.id}"]`) as HTMLButtonElement;
+      expect(secondTrigger.disabled).to.equal(false);
+      expect(text(shipmentRow(el, second)!.querySelector('.charges'))).to.contain(`${second.charges[0]!.description}`);
+      expect(shipmentRow(el, second)!.querySelector('.charges .flag.dispute')).to.not.equal(null);
+      secondTrigger.click();
+      await until(() => $$(el, '#dispute-menu [role=menuitem]').length > 0, 'menu');
+      const disputed = $$(el, '#dispute-menu [role=menuitem]')[1]!;
+      expect(disputed.getAttribute('aria-disabled')).to.equal('true');
+      expect(text(disputed)).to.contain('(in dispute)');
+      await sendKeys({ press: 'Escape' });
+
+      // The Disputes section is the invoice's dispute list.
+      await until(() => Boolean($(el, 'ups-dispute-list')?.shadowRoot?.querySelector('table')), 'dispute list', 10_000);
+      const list = $(el, 'ups-dispute-list');
+      expect(list.shadowRoot!.querySelectorAll('table[part=table] > tbody')).to.have.length(2);
+      await expectAccessible(el);
+
+      const viewer = await mount<UpsInvoiceDetail>(
+        html`<ups-invoice-detail invoice-number=${invoice.number}></ups-invoice-detail>`,
+        { user: 'viewer1', apiBase },
+      );
+      await loaded(viewer);
+      await until(() => Boolean($(viewer, '.flag.dispute')) && Boolean(shipmentRow(viewer, first)), 'viewer marks');
+      expect($$(viewer, '[data-dispute]')).to.have.length(0);
+      expect(text(shipmentRow(viewer, first)!.querySelector('.line-action'))).to.equal('In dispute');
+      viewer.parentElement!.remove();
+
+      // Withdrawn from the Disputes section: the shipment can be disputed again.
+      const shipmentDispute = [...list.shadowRoot!.querySelectorAll<HTMLElement>('table[part=table] > tbody')].find(
+        (body) => text(body.querySelector('td:nth-child(3)')).startsWith('Late delivery'),
+      )!;
+      shipmentDispute.querySelector<HTMLButtonElement>('[data-toggle]')!.click();
+      await until(() => Boolean(list.shadowRoot!.querySelector('[data-withdraw]')), 'Withdraw offered', 10_000);
+      list.shadowRoot!.querySelector<HTMLButtonElement>('[data-withdraw]')!.click();
+      const dialog = list.shadowRoot!.querySelector<HTMLDialogElement>('dialog#withdraw')!;
+      await until(() => dialog.open, 'confirmation open');
+      const changed = oneEvent(el, 'ups-dispute-change');
+      dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      expect((await changed).detail.action).to.equal('withdrawn');
+      await until(
+        () => !($(el, `[data-dispute="shipment-${first.id}"]`) as HTMLButtonElement).disabled,
+        'shipment disputable again',
+        10_000,
+      );
+      expect(shipmentRow(el, first)!.querySelector('.flag.dispute')).to.equal(null);
+    });
+
+    it('disputes a charge line through the form in its dialog, then marks the line', async () => {
+      const { invoice, shipments } = await disputable('8F2K44', apiBase);
+      const shipment = shipments[0]!;
+      const charge = shipment.charges.find((c) => c.amount.amount >= 100)!;
+      const el = await mount<UpsInvoiceDetail>(
+        html`<ups-invoice-detail invoice-number=${invoice.number}></ups-invoice-detail>`,
+        { user: 'admin1', apiBase },
+      );
+      await loaded(el);
+      await until(() => Boolean(shipmentRow(el, shipment)), 'shipment rows');
+      $(el, `[data-dispute="shipment-${shipment.id}"]`).click();
+      await until(() => $$(el, '#dispute-menu [role=menuitem]').length > 0, 'menu');
+      $(el, `#dispute-menu [data-id="charge:${charge.id}"]`).click();
+      const dialog = $(el, 'dialog#dispute-dialog') as HTMLDialogElement;
+      await until(() => dialog.open, 'form dialog open', 10_000);
+      expect(text(dialog.querySelector('h3'))).to.equal(`Dispute “${charge.description}” of invoice ${invoice.number}`);
+      const form = dialog.querySelector<UpsDisputeForm>('ups-dispute-form')!;
+      expect(form.getAttribute('charge-id')).to.equal(charge.id);
+      await ready(form);
+      await until(
+        () => Boolean(form.shadowRoot!.querySelector<HTMLInputElement>(`#charge-${charge.id}`)?.checked),
+        'the form starts on the charge',
+        10_000,
+      );
+      await fill(form, 'reason', 'incorrect_rate');
+      await fill(form, 'amount', '1.00');
+      const succeeded = oneEvent(el, 'ups-dispute-success');
+      await submit(form);
+      const { dispute } = (await succeeded).detail;
+      expect(dispute.chargeIds).to.deep.equal([charge.id]);
+      await until(
+        () => Boolean(shipmentRow(el, shipment)?.querySelector('.charges .flag.dispute')),
+        'charge marked in dispute',
+        10_000,
+      );
+      // The form's confirmation stays in view until the user closes the dialog.
+      expect(dialog.open).to.equal(true);
+      ([...dialog.querySelectorAll('button')].find((b) => text(b) === 'Close') as HTMLButtonElement).click();
+      await until(() => !dialog.open, 'dialog closed');
+    });
+
+    it('opens the dispute form in a dialog when the host lets it, and shows the dispute once made', async () => {
+      const { invoice } = await disputable('4R7X21', apiBase);
+      const el = await mount<UpsInvoiceDetail>(
+        html`<ups-invoice-detail invoice-number=${invoice.number}></ups-invoice-detail>`,
+        { user: 'admin1', apiBase },
+      );
+      await loaded(el);
+      const button = $$(el, '.actions .button').find((b) => text(b) === 'Dispute')!;
+      const asked = oneEvent(el, 'ups-dispute-request');
+      button.click();
+      expect((await asked).defaultPrevented).to.equal(false);
+      const dialog = $(el, 'dialog#dispute-dialog') as HTMLDialogElement;
+      await until(() => dialog.open, 'form dialog open', 10_000);
+      expect(customElements.get('ups-dispute-form')).to.not.equal(undefined);
+      expect(text(dialog.querySelector('h3'))).to.equal(`Dispute invoice ${invoice.number}`);
+      const form = dialog.querySelector('ups-dispute-form')!;
+      expect(form.getAttribute('invoice-number')).to.equal(invoice.number);
+      await expectAccessible(el);
+
+      // What the form does once the server recorded a dispute.
+      const dispute = await clientOf('admin1', apiBase).call(createDispute, { body: disputeOf(invoice, {}) });
+      form.dispatchEvent(
+        new CustomEvent('ups-dispute-success', { detail: { dispute }, bubbles: true, composed: true }),
+      );
+      await until(() => Boolean($(el, '.notice.dispute')), 'in-dispute notice', 10_000);
+      expect(text($(el, 'article ~ [role=status]'))).to.contain(`Dispute ${dispute.number} was submitted.`);
+      await until(() => Boolean($(el, 'ups-dispute-list')), 'disputes section', 10_000);
+      ([...dialog.querySelectorAll('button')].find((b) => text(b) === 'Close') as HTMLButtonElement).click();
+      await until(() => !dialog.open, 'dialog closed');
+      await until(() => el.shadowRoot!.activeElement === button, 'focus back on Dispute');
+    });
   });
 });

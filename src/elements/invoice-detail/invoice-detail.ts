@@ -4,9 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { downloadInvoiceDocument } from '../../api/endpoints/documents.js';
 import { getInvoice, listInvoiceShipments } from '../../api/endpoints/invoices.js';
 import { isBillingApiError } from '../../api/errors.js';
-import type { AppliedPayment, InvoiceDetail, Shipment } from '../../api/schemas/invoice.js';
+import type { DisputeSummary } from '../../api/schemas/dispute.js';
+import type { Charge, InvoiceDetail, Shipment } from '../../api/schemas/invoice.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
+import { loadOnce } from '../../internal/lazy.js';
+import { dialogStyles } from '../../internal/styles.js';
 import { MenuController } from '../../internal/menu.js';
 import { menuStyles } from '../../internal/menu.styles.js';
 import { printOnly } from '../../internal/print.js';
@@ -16,28 +19,52 @@ import { invoiceDetailMessages } from '../../locales/invoice-detail.js';
 import type { MessageKey } from '../../locales/types.js';
 import type {} from '../../events/dispute-request.js';
 import type {} from '../../events/pay-request.js';
+import { DisputeFormDialog, disputeDialogStyles, type DisputeRequest } from '../../internal/dispute-form-dialog.js';
+import {
+  openDisputeLines,
+  renderDisputes,
+  renderShipmentDispute,
+  shipmentDisputeItems,
+  type OpenLines,
+} from './invoice-detail-disputes.js';
+import { renderCharges, renderPayments } from './invoice-detail-sections.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
 
 /** Shipments are fetched in pages of this size, as the list scrolls to them. */
 const PAGE = 200;
 const PAYABLE = new Set(['open', 'past_due', 'payment_returned']);
+/** The invoice's disputes show in a <ups-dispute-list>, loaded only for invoices that have some. */
+const loadDisputeList = loadOnce(() => import('../../ups-dispute-list.js'));
+/** The dispute endpoints and their schemas: not needed to show the invoice, so not in the first render's bundle. */
+const loadDisputesApi = loadOnce(() => import('../../api/endpoints/disputes.js'));
 
 /**
  * One invoice: header, amounts, shipments with their charge lines (thousands
  * of them scroll smoothly: only the rows in view are in the DOM, and pages
  * load as they come into view), invoice charges, payments applied and plan
  * members; print (only the invoice prints) and download in each format.
+ * Users who may dispute get a Dispute action on the invoice, on each
+ * shipment (the whole shipment or one of its charge lines) and on each
+ * invoice charge; lines under an open dispute are marked instead, and the
+ * invoice's disputes are listed with their outcome and history.
  *
- * @summary One invoice with its shipments, charges and payments; print and download.
+ * @summary One invoice with its shipments, charges, payments and disputes; print and download.
  * @fires ups-pay-request - The user asked to pay this invoice. `detail.invoices`.
- * @fires ups-dispute-request - The user asked to dispute this invoice. `detail.invoice`.
+ * @fires ups-dispute-request - Cancelable, before the dispute form opens on this invoice, or on one of its shipments or charge lines. `detail: { invoice, shipment?, charge? }`. Call `preventDefault()` to show `<ups-dispute-form>` on a page of your own; otherwise the form opens in a dialog.
+ * @csspart dialog - The dispute form's dialog.
  * @csspart header - The invoice header with its facts and amounts.
  * @csspart shipments - The shipments table.
  * @csspart menu - The download formats menu.
  * @cssprop --ups-invoice-detail-row-height - Height of a shipment row (default 2.5rem).
  */
 export class UpsInvoiceDetail extends UpsBillingElement {
-  static override styles = [...UpsBillingElement.styles, menuStyles, invoiceDetailStyles];
+  static override styles = [
+    ...UpsBillingElement.styles,
+    menuStyles,
+    dialogStyles,
+    disputeDialogStyles,
+    invoiceDetailStyles,
+  ];
   static override messages = [...UpsBillingElement.messages, invoiceDetailMessages];
 
   readonly #detail = new Task(this, {
@@ -48,16 +75,42 @@ export class UpsInvoiceDetail extends UpsBillingElement {
     args: () => [this.billing?.client, this.billing?.session.status === 'ready', this.invoiceNumber] as const,
   });
 
+  /** The invoice's disputes: open ones mark their lines, and any of them shows the Disputes section. */
+  readonly #disputes = new Task(this, {
+    task: async ([client, signedIn, number], { signal }): Promise<DisputeSummary[] | null> => {
+      if (!client || !signedIn || !number) return null;
+      const { listDisputes } = await loadDisputesApi();
+      const query = { invoice: number, status: 'all', pageSize: 200 } as const;
+      return (await client.call(listDisputes, { query }, { signal })).items;
+    },
+    args: () => [this.billing?.client, this.billing?.session.status === 'ready', this.invoiceNumber] as const,
+  });
+
+  readonly #disputeForm = new DisputeFormDialog(this, {
+    title: (request) => this.#disputeTitle(request),
+    close: () => this.i18n.t('invoiceDetail.dispute.close'),
+    locale: () => this.locale,
+    onSuccess: (dispute) => {
+      this.announcement = this.i18n.t('invoiceDetail.dispute.done', { number: dispute.number });
+      this.#refreshDisputes();
+    },
+  });
+
   readonly #window = new RowWindowController(this, {
     scroller: () => this.renderRoot.querySelector<HTMLElement>('.shipments-frame'),
     overscan: 12,
   });
 
   readonly #menu = new MenuController(this, 'formats-menu', (id) => this.#download(id));
+  /** A shipment's Dispute menu: the whole shipment or one of its charge lines. */
+  readonly #lineMenu = new MenuController(this, 'dispute-menu', (id, key) => this.#handleLineMenu(id, key));
 
   /** Loaded shipments by index; pages arrive as the list scrolls to them. */
   @state() private shipments: ReadonlyMap<number, Shipment> = new Map();
   @state() private printing = false;
+  /** `<ups-dispute-list>` is defined: the Disputes section can show it. */
+  @state() private disputeListReady = false;
+  @state() private announcement = '';
 
   /** The invoice to show. */
   @property({ attribute: 'invoice-number' }) invoiceNumber: string | undefined;
@@ -66,6 +119,7 @@ export class UpsInvoiceDetail extends UpsBillingElement {
   #pages = new Map<number, Promise<void>>();
   #visible: { start: number; end: number } | null = null;
   #abort: AbortController | null = null;
+  #prefetched = false;
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -82,6 +136,15 @@ export class UpsInvoiceDetail extends UpsBillingElement {
     // Fetch the pages of the rows now in view (after render: rendering itself stays pure).
     const detail = this.#detail.value;
     if (detail && this.#visible) void this.#loadPages(this.#visible.start, this.#visible.end, detail.number);
+    const role = this.#role();
+    if (!this.#prefetched && role && role !== 'viewer' && (detail?.amount.amount ?? 0) > 0) {
+      // Fetch the form while the user reads the invoice: Dispute then opens at once.
+      this.#prefetched = true;
+      this.#disputeForm.prefetch();
+    }
+    if (!this.disputeListReady && this.#disputes.value?.length) {
+      void loadDisputeList().then(() => (this.disputeListReady = true));
+    }
   }
 
   /** Prints this invoice alone: every shipment is loaded first, then the page's print dialog opens. */
@@ -133,6 +196,38 @@ export class UpsInvoiceDetail extends UpsBillingElement {
     void client.call(downloadInvoiceDocument, { params: { number: detail.number, format } }).then(saveFile);
   }
 
+  #disputeTitle(request: DisputeRequest): string {
+    const { i18n } = this;
+    const number = request.invoice.number;
+    if (request.shipment)
+      return i18n.t('invoiceDetail.dispute.titleShipment', { number, tracking: request.shipment.trackingNumber });
+    if (request.charge)
+      return i18n.t('invoiceDetail.dispute.titleCharge', { number, description: request.charge.description });
+    return i18n.t('invoiceDetail.dispute.title', { number });
+  }
+
+  /** Asks the host, then opens the dispute form on the invoice, a shipment or a charge line. */
+  #handleDispute(line: { shipment?: Shipment; charge?: Charge }, opener: HTMLElement): void {
+    const invoice = this.#detail.value;
+    if (invoice) void this.#disputeForm.request({ invoice, ...line }, opener);
+  }
+
+  #handleLineMenu(id: string, key: string): void {
+    const shipment = [...this.shipments.values()].find((s) => s.id === key);
+    const opener = this.renderRoot.querySelector<HTMLElement>(`[data-dispute="shipment-${key}"]`);
+    if (!shipment || !opener) return;
+    if (id === 'shipment') this.#handleDispute({ shipment }, opener);
+    const charge = shipment.charges.find((c) => `charge:${c.id}` === id);
+    if (charge) this.#handleDispute({ charge }, opener);
+  }
+
+  /** A dispute was made or withdrawn: the in-dispute marks and the Disputes section change. */
+  #refreshDisputes(): void {
+    void this.#detail.run();
+    void this.#disputes.run();
+    this.renderRoot.querySelector('ups-dispute-list')?.refresh();
+  }
+
   #role(): string | null {
     const session = this.billing?.session;
     return session?.status === 'ready' ? session.session.user.role : null;
@@ -145,12 +240,14 @@ export class UpsInvoiceDetail extends UpsBillingElement {
       return html`<p class="notice error" role="alert">${i18n.t('invoiceDetail.missingNumber')}</p>`;
     if (session.status === 'signed-out') return html`<p class="notice">${i18n.t('provider.signedOut')}</p>`;
     if (session.status === 'error') return this.#renderError(session.code);
-    return this.#detail.render({
-      initial: () => this.#renderLoading(),
-      pending: () => (this.#detail.value ? this.#renderDetail(this.#detail.value) : this.#renderLoading()),
-      complete: (detail) => (detail ? this.#renderDetail(detail) : this.#renderLoading()),
-      error: (error) => this.#renderError(isBillingApiError(error) ? error.code : 'unknown'),
-    });
+    return html`${this.#detail.render({
+        initial: () => this.#renderLoading(),
+        pending: () => (this.#detail.value ? this.#renderDetail(this.#detail.value) : this.#renderLoading()),
+        complete: (detail) => (detail ? this.#renderDetail(detail) : this.#renderLoading()),
+        error: (error) => this.#renderError(isBillingApiError(error) ? error.code : 'unknown'),
+      })}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${this.#disputeForm.render()}`;
   }
 
   #renderLoading(): TemplateResult {
@@ -209,7 +306,7 @@ export class UpsInvoiceDetail extends UpsBillingElement {
                   ? html`<button
                       type="button"
                       class="button"
-                      @click=${() => emit(this, 'ups-dispute-request', { invoice: detail })}
+                      @click=${(e: Event) => this.#handleDispute({}, e.currentTarget as HTMLElement)}
                     >
                       ${i18n.t('invoiceDetail.action.dispute')}
                     </button>`
@@ -249,7 +346,23 @@ export class UpsInvoiceDetail extends UpsBillingElement {
             </div>
           </dl>
         </header>
-        ${this.#renderShipments(detail)} ${this.#renderCharges(detail)} ${this.#renderPayments(detail.payments)}
+        ${this.#renderShipments(detail, canDispute)}
+        ${renderCharges({
+          i18n,
+          charges: detail.charges,
+          open: this.#openLines(),
+          canDispute,
+          onDispute: (charge, opener) => this.#handleDispute({ charge }, opener),
+        })}
+        ${renderPayments(i18n, detail.payments)}
+        ${renderDisputes({
+          i18n,
+          number: detail.number,
+          disputes: this.#disputes.value ?? null,
+          ready: this.disputeListReady,
+          locale: this.locale,
+          onChange: () => this.#refreshDisputes(),
+        })}
         ${
           detail.planMembers.length
             ? html`<section aria-labelledby="members-title">
@@ -262,10 +375,15 @@ export class UpsInvoiceDetail extends UpsBillingElement {
         }
       </article>
       ${this.#menu.render(i18n.t('invoiceDetail.action.menu'))}
+      ${this.#lineMenu.render(i18n.t('invoiceDetail.line.menu'))}
     `;
   }
 
-  #renderShipments(detail: InvoiceDetail): TemplateResult {
+  #openLines(): OpenLines {
+    return openDisputeLines(this.#disputes.value ?? []);
+  }
+
+  #renderShipments(detail: InvoiceDetail, canDispute: boolean): TemplateResult {
     const { i18n } = this;
     const count = detail.shipmentCount;
     if (!count) {
@@ -286,7 +404,9 @@ export class UpsInvoiceDetail extends UpsBillingElement {
       ['invoiceDetail.shipments.route', ''],
       ['invoiceDetail.shipments.charges', ''],
       ['invoiceDetail.shipments.total', 'num'],
+      ['invoiceDetail.shipments.actions', 'line-action'],
     ];
+    const open = this.#openLines();
     const rows: TemplateResult[] = [];
     for (let index = start; index < end; index++) {
       const shipment = this.shipments.get(index);
@@ -303,10 +423,32 @@ export class UpsInvoiceDetail extends UpsBillingElement {
               </td>
               <td class="charges">
                 <span
-                  >${shipment.charges.map((charge, i) => html`${i ? ' · ' : ''}${charge.description} ${i18n.money(charge.amount)}`)}</span
+                  >${shipment.charges.map(
+                    (charge, i) =>
+                      html`${i ? ' · ' : ''}${charge.description}
+                      ${i18n.money(charge.amount)}${
+                        open.charges.has(charge.id)
+                          ? html` <span class="flag dispute">${i18n.t('invoiceDetail.line.inDispute')}</span>`
+                          : nothing
+                      }`,
+                  )}</span
                 >
               </td>
               <td class="num">${i18n.money(shipment.total)}</td>
+              <td class="line-action">
+                ${renderShipmentDispute({
+                  i18n,
+                  shipment,
+                  open,
+                  canDispute,
+                  menuOpen: this.#lineMenu.isOpen(shipment.id),
+                  onMenu: (event) => {
+                    const items = shipmentDisputeItems(i18n, shipment, open);
+                    if (event instanceof KeyboardEvent) this.#lineMenu.triggerKeydown(event, shipment.id, items);
+                    else this.#lineMenu.toggle(event, shipment.id, items);
+                  },
+                })}
+              </td>
             </tr>`
           : html`<tr aria-rowindex=${index + 2} class="skeleton">
               <td colspan=${columns.length}>
@@ -330,7 +472,16 @@ export class UpsInvoiceDetail extends UpsBillingElement {
         <table part="shipments" aria-rowcount=${count + 1}>
           <thead>
             <tr aria-rowindex="1">
-              ${columns.map(([key, className]) => html`<th scope="col" class=${className}>${i18n.t(key)}</th>`)}
+              ${columns.map(
+                ([key, className]) =>
+                  html`<th scope="col" class=${className}>
+                    ${
+                      className === 'line-action'
+                        ? html`<span class="visually-hidden">${i18n.t(key)}</span>`
+                        : i18n.t(key)
+                    }
+                  </th>`,
+              )}
             </tr>
           </thead>
           <tbody>
@@ -344,78 +495,6 @@ export class UpsInvoiceDetail extends UpsBillingElement {
           </tbody>
         </table>
       </div>
-    </section>`;
-  }
-
-  #renderCharges(detail: InvoiceDetail): TemplateResult | typeof nothing {
-    const { i18n } = this;
-    if (!detail.charges.length) return nothing;
-    return html`<section aria-labelledby="charges-title">
-      <h3 id="charges-title">${i18n.t('invoiceDetail.charges.title')}</h3>
-      <table class="simple">
-        <thead>
-          <tr>
-            <th scope="col">${i18n.t('invoiceDetail.charges.description')}</th>
-            <th scope="col" class="num">${i18n.t('invoiceDetail.charges.amount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${detail.charges.map(
-            (charge) =>
-              html`<tr>
-                <td>${charge.description}</td>
-                <td class="num">${i18n.money(charge.amount)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </section>`;
-  }
-
-  #method(payment: AppliedPayment): string {
-    const { i18n } = this;
-    const { type, brand, last4 } = payment.method;
-    if (type === 'card') {
-      const name = brand ? i18n.t(`brand.${brand}` as MessageKey) : '';
-      return i18n.t('invoiceDetail.method.card', {
-        brand: name.startsWith('brand.') ? (brand ?? '') : name,
-        last4: last4 ?? '',
-      });
-    }
-    return i18n.t(`invoiceDetail.method.${type}`, { last4: last4 ?? '' });
-  }
-
-  #renderPayments(payments: readonly AppliedPayment[]): TemplateResult {
-    const { i18n } = this;
-    return html`<section aria-labelledby="payments-title">
-      <h3 id="payments-title">${i18n.t('invoiceDetail.payments.title')}</h3>
-      ${
-        payments.length
-          ? html`<table class="simple">
-              <thead>
-                <tr>
-                  <th scope="col">${i18n.t('invoiceDetail.payments.confirmation')}</th>
-                  <th scope="col">${i18n.t('invoiceDetail.payments.date')}</th>
-                  <th scope="col">${i18n.t('invoiceDetail.payments.method')}</th>
-                  <th scope="col">${i18n.t('invoiceDetail.payments.status')}</th>
-                  <th scope="col" class="num">${i18n.t('invoiceDetail.payments.amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${payments.map(
-                  (payment) =>
-                    html`<tr>
-                      <td>${payment.confirmationNumber}</td>
-                      <td>${i18n.date(payment.processingDate)}</td>
-                      <td>${this.#method(payment)}</td>
-                      <td>${i18n.t(`payment.status.${payment.status}`)}</td>
-                      <td class="num">${i18n.money(payment.amount)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : html`<p>${i18n.t('invoiceDetail.payments.none')}</p>`
-      }
     </section>`;
   }
 }

@@ -51,6 +51,7 @@ export function renderRow(props: RowProps): TemplateResult {
       <button
         type="button"
         class="menu-button"
+        data-menu=${number}
         aria-label=${i18n.t('invoiceTable.actions.label', { number })}
         aria-haspopup="menu"
         aria-expanded=${props.menuOpen ? 'true' : 'false'}

@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { BillingClient } from '../../api/client.js';
+import { createDispute } from '../../api/endpoints/disputes.js';
 import { listInvoices } from '../../api/endpoints/invoices.js';
 import type { Invoice } from '../../api/schemas/invoice.js';
-import { expectAccessible, mount, tokenFor, until } from '../../../test/browser/fixtures.js';
+import { expectAccessible, mount, privateServer, tokenFor, until } from '../../../test/browser/fixtures.js';
 import '../../ups-invoice-table.js';
 import type { UpsInvoiceTable } from './invoice-table.js';
 import { sortInvoices } from './invoice-query.js';
@@ -374,6 +375,80 @@ describe('<ups-invoice-table>', () => {
     await until(() => $(table, 'caption').textContent!.includes('Mes factures de compte'), 'French');
     expect($(table, 'label[for=status]').textContent).to.equal('Statut');
     expect(rows(table)[0]!.children[6]!.textContent).to.match(/\d,\d\d\s€/);
+  });
+  it('opens the dispute form in a dialog from a row’s Dispute action, unless the host shows it itself', async () => {
+    const table = await mountTable({ user: 'payer1' });
+    // Credit invoices cannot be disputed: take the first row that charges something.
+    const client = new BillingClient({ baseUrl: '/api/v1', getToken: () => tokenFor('payer1') });
+    const shown = (await client.call(listInvoices, { query: { pageSize: 50 } })).items;
+    expect(shown.map((i) => i.number)).to.deep.equal(numbers(table));
+    const first = shown.find((i) => i.amount.amount > 0)!.number;
+    const chooseDispute = async () => {
+      await press($(table, `[data-menu="${first}"]`), 'ArrowDown');
+      await until(() => $$(table, '#actions-menu [role=menuitem]').length > 0, 'menu');
+      (
+        $$(table, '#actions-menu [role=menuitem]').find((i) => i.textContent!.trim() === 'Dispute') as HTMLElement
+      ).click();
+    };
+    const dialog = $(table, 'dialog#dispute-dialog') as HTMLDialogElement;
+
+    const cancel = (e: Event) => e.preventDefault();
+    table.addEventListener('ups-dispute-request', cancel);
+    let asked = oneEvent(table, 'ups-dispute-request');
+    await chooseDispute();
+    expect((await asked).detail.invoice.number).to.equal(first);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(dialog.open).to.equal(false);
+    table.removeEventListener('ups-dispute-request', cancel);
+
+    asked = oneEvent(table, 'ups-dispute-request');
+    await chooseDispute();
+    expect((await asked).cancelable).to.equal(true);
+    await until(() => dialog.open, 'form dialog open', 10_000);
+    expect(dialog.querySelector('h3')!.textContent!.trim()).to.equal(`Dispute invoice ${first}`);
+    expect(dialog.querySelector('ups-dispute-form')!.getAttribute('invoice-number')).to.equal(first);
+    await expectAccessible(table);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open, 'dialog closed');
+    await until(
+      () => table.shadowRoot!.activeElement === $(table, `[data-menu="${first}"]`),
+      'focus on the menu button',
+    );
+  });
+
+  it('marks the row in dispute once the form in its dialog has recorded a dispute', async () => {
+    const apiBase = await privateServer();
+    const table = await mountTable({ user: 'payer1', apiBase });
+    const client = new BillingClient({ baseUrl: apiBase, getToken: () => tokenFor('payer1', apiBase) });
+    const shown = (await client.call(listInvoices, { query: { pageSize: 50 } })).items;
+    const target = shown.find((i) => i.amount.amount > 0 && !i.inDispute)!;
+    const row = () => rows(table).find((r) => r.querySelector('th')!.textContent!.trim() === target.number)!;
+    expect(row().querySelector('.flag.dispute')).to.equal(null);
+    await press($(table, `[data-menu="${target.number}"]`), 'ArrowDown');
+    await until(() => $$(table, '#actions-menu [role=menuitem]').length > 0, 'menu');
+    (
+      $$(table, '#actions-menu [role=menuitem]').find((i) => i.textContent!.trim() === 'Dispute') as HTMLElement
+    ).click();
+    const dialog = $(table, 'dialog#dispute-dialog') as HTMLDialogElement;
+    await until(() => dialog.open, 'form dialog open', 10_000);
+    // What the form does once the server recorded the dispute.
+    const dispute = await client.call(createDispute, {
+      body: {
+        invoiceNumber: target.number,
+        scope: 'invoice',
+        reason: 'incorrect_rate',
+        amountKind: 'disputed',
+        amount: { amount: 100, currency: target.amount.currency },
+        contactEmail: 'priya@example.com',
+      },
+    });
+    dialog
+      .querySelector('ups-dispute-form')!
+      .dispatchEvent(new CustomEvent('ups-dispute-success', { detail: { dispute }, bubbles: true, composed: true }));
+    await until(() => Boolean(row()?.querySelector('.flag.dispute')), 'row marked in dispute', 10_000);
+    expect($$(table, '[role=status]').map((s) => s.textContent!.trim())).to.include(
+      `Dispute ${dispute.number} was submitted. The amount due does not change while it is reviewed.`,
+    );
   });
 });
 

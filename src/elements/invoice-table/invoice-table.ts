@@ -23,6 +23,7 @@ import type {} from '../../events/dispute-request.js';
 import type {} from '../../events/invoice-open.js';
 import type {} from '../../events/invoice-select.js';
 import type {} from '../../events/pay-request.js';
+import { DisputeFormDialog, disputeDialogStyles } from '../../internal/dispute-form-dialog.js';
 import { ExportController } from './export-controller.js';
 import { renderBulkBar } from './invoice-table-bulk-bar.js';
 import { renderFooter } from './invoice-table-footer.js';
@@ -30,7 +31,7 @@ import { renderRow } from './invoice-table-row.js';
 import { renderToolbar } from './invoice-table-toolbar.js';
 import { invoiceTableStyles } from './invoice-table.styles.js';
 import { DEFAULT_QUERY, LocalRows, MIN_SEARCH, hasFilters, toApiQuery, type TableQuery } from './invoice-query.js';
-import { fieldStyles, pagerStyles, sortStyles, tableStyles } from '../../internal/styles.js';
+import { dialogStyles, fieldStyles, pagerStyles, sortStyles, tableStyles } from '../../internal/styles.js';
 
 export type InvoiceTableView = 'account' | 'plan';
 
@@ -58,7 +59,7 @@ const reportedViews = new Set<string>();
  * @fires ups-invoice-open - The user opened an invoice. `detail.invoice`.
  * @fires ups-invoice-select - The user changed the selection. `detail: { invoices, allMatching, count }`.
  * @fires ups-pay-request - The user asked to pay invoices. `detail.invoices`.
- * @fires ups-dispute-request - The user asked to dispute an invoice. `detail.invoice`.
+ * @fires ups-dispute-request - Cancelable, before the dispute form opens on an invoice (its Dispute action). `detail.invoice`. Call `preventDefault()` to show `<ups-dispute-form>` on a page of your own; otherwise the form opens in a dialog.
  * @csspart toolbar - The search and filter bar.
  * @csspart table - The `<table>`.
  * @csspart status - Each status badge.
@@ -66,6 +67,7 @@ const reportedViews = new Set<string>();
  * @csspart menu-item - Each item of a menu.
  * @csspart date-picker - The calendar dialog.
  * @csspart export - The progress and result of a bulk download.
+ * @csspart dialog - The dispute form's dialog.
  * @cssprop --ups-invoice-table-row-height - Height of a row (default 2.5rem).
  * @cssprop --ups-invoice-table-visible-rows - Rows shown before the table scrolls (default 12).
  */
@@ -78,6 +80,8 @@ export class UpsInvoiceTable extends UpsBillingElement {
     tableStyles,
     sortStyles,
     pagerStyles,
+    dialogStyles,
+    disputeDialogStyles,
     invoiceTableStyles,
   ];
   static override messages = [...UpsBillingElement.messages, invoiceTableMessages];
@@ -121,6 +125,16 @@ export class UpsInvoiceTable extends UpsBillingElement {
     this.#setQuery({ from: range.from, to: range.to }),
   );
   readonly #export = new ExportController(this);
+  readonly #disputeForm = new DisputeFormDialog(this, {
+    title: ({ invoice }) => this.i18n.t('invoiceTable.dispute.title', { number: invoice.number }),
+    close: () => this.i18n.t('invoiceTable.dispute.close'),
+    locale: () => this.locale,
+    onSuccess: (dispute) => {
+      this.disputeDone = this.i18n.t('invoiceTable.dispute.done', { number: dispute.number });
+      // The row's in-dispute mark comes from the server.
+      if (this.items === undefined) this.refresh();
+    },
+  });
 
   @state() private query: TableQuery = DEFAULT_QUERY;
   @state() private page = 1;
@@ -130,6 +144,8 @@ export class UpsInvoiceTable extends UpsBillingElement {
   @state() private amountErrors: { min?: boolean; max?: boolean } = {};
   /** Rows per page: starts at `page-size`, then follows the user's choice in the pager. */
   @state() private rowsPerPage = 50;
+  /** Announces a dispute made from the table. */
+  @state() private disputeDone = '';
 
   /** `account`: invoices of each account ("My account invoices"); `plan`: invoices billed through plans. */
   @property({ reflect: true }) view: InvoiceTableView = 'account';
@@ -332,8 +348,10 @@ export class UpsInvoiceTable extends UpsBillingElement {
     if (!invoice) return;
     if (id === 'view') this.#open(invoice);
     else if (id === 'pay') this.#payRequest([invoice]);
-    else if (id === 'dispute') emit(this, 'ups-dispute-request', { invoice });
-    else if (client && id === 'print') {
+    else if (id === 'dispute') {
+      const opener = this.renderRoot.querySelector<HTMLElement>(`[data-menu="${invoice.number}"]`);
+      void this.#disputeForm.request({ invoice }, opener, Boolean(client));
+    } else if (client && id === 'print') {
       void openForPrint(client.call(downloadInvoiceDocument, { params: { number: invoice.number, format: 'pdf' } }));
     } else if (client && id.startsWith('download:')) {
       const format = id.slice('download:'.length) as DocumentFormat;
@@ -375,6 +393,7 @@ export class UpsInvoiceTable extends UpsBillingElement {
           : this.#renderTable()
       }
       <div class="live" role="status">${this.#export.render(i18n)}</div>
+      <p class="visually-hidden" role="status">${this.disputeDone}</p>
       ${this.#menu.render(i18n.t('invoiceTable.actions.menu'))}
       ${this.#picker.render(i18n, {
         title: i18n.t('invoiceTable.picker.title'),
@@ -387,6 +406,7 @@ export class UpsInvoiceTable extends UpsBillingElement {
         to: i18n.t('invoiceTable.picker.to'),
         hint: i18n.t('invoiceTable.picker.hint'),
       })}
+      ${this.#disputeForm.render()}
     `;
   }
 

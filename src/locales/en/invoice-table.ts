@@ -75,6 +75,9 @@ export default {
   'invoiceTable.actions.download': 'Download',
   'invoiceTable.actions.pay': 'Pay',
   'invoiceTable.actions.dispute': 'Dispute',
+  'invoiceTable.dispute.title': 'Dispute invoice {number}',
+  'invoiceTable.dispute.close': 'Close',
+  'invoiceTable.dispute.done': 'Dispute {number} was submitted. The amount due does not change while it is reviewed.',
   'invoiceTable.mark.dispute': 'In dispute',
   'invoiceTable.mark.autopay': 'Paid by AutoPay',
 

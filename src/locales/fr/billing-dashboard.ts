@@ -34,6 +34,12 @@ export default {
   'dashboard.alert.card_expiring.one': '{count} carte de votre portefeuille a expiré ou expire dans les 30 jours.',
   'dashboard.alert.card_expiring.other':
     '{count} cartes de votre portefeuille ont expiré ou expirent dans les 30 jours.',
+  'dashboard.alert.dispute_resolved.one': '{count} contestation a été traitée ces 30 derniers jours : {credited}.',
+  'dashboard.alert.dispute_resolved.other':
+    '{count} contestations ont été traitées ces 30 derniers jours : {credited}.',
+  'dashboard.alert.dispute_resolved.credited': '{amounts} crédités',
+  'dashboard.alert.dispute_resolved.noCredit': 'aucun avoir',
+  'dashboard.alert.dispute_resolved.link': 'Voir les contestations',
   'dashboard.alert.unknown': 'Un élément demande votre attention ({code}).',
   'dashboard.nothingDue': 'Rien à payer pour le moment.',
   'dashboard.pay': 'Payer',

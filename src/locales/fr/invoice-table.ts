@@ -78,6 +78,9 @@ export default {
   'invoiceTable.actions.download': 'Télécharger',
   'invoiceTable.actions.pay': 'Payer',
   'invoiceTable.actions.dispute': 'Contester',
+  'invoiceTable.dispute.title': 'Contester la facture {number}',
+  'invoiceTable.dispute.close': 'Fermer',
+  'invoiceTable.dispute.done': 'La contestation {number} est envoyée. Le montant dû ne change pas pendant son examen.',
   'invoiceTable.mark.dispute': 'Contestée',
   'invoiceTable.mark.autopay': 'Payée par paiement automatique',
 
