@@ -8,6 +8,7 @@ import { signIn } from '../src/api/endpoints/session.js';
 import '../src/ups-billing-dashboard.js';
 import '../src/ups-billing-provider.js';
 import '../src/ups-dispute-list.js';
+import '../src/ups-enrollment.js';
 import '../src/ups-invoice-detail.js';
 import '../src/ups-invoice-table.js';
 import '../src/ups-pay-form.js';
@@ -25,6 +26,24 @@ const table = $<HTMLElementTagNameMap['ups-invoice-table']>('invoices');
 const form = $<HTMLFormElement>('sign-in-form');
 const error = $<HTMLParagraphElement>('sign-in-error');
 
+/**
+ * Hands the session to the provider and shows the billing center. The token
+ * lives in memory only: a reload signs the user out.
+ */
+function showBilling(
+  token: string,
+  user: { name: string; userId: string; role: string | null },
+  company: { name: string } | null,
+): void {
+  provider.token = token;
+  $('who').textContent = `${user.name} (${user.userId}, ${user.role ?? 'no company yet'}) — ${company?.name ?? ''}`;
+  $('sign-in').hidden = true;
+  $('sign-up').hidden = true;
+  $('billing').hidden = false;
+  // User administration is for administrators and managers; the server refuses it to the others anyway.
+  $('users').hidden = !['administrator', 'manager'].includes(user.role ?? '');
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   error.textContent = '';
@@ -33,14 +52,7 @@ form.addEventListener('submit', async (event) => {
     const session = await client.call(signIn, {
       body: { userId: String(data.get('userId') ?? ''), password: String(data.get('password') ?? '') },
     });
-    // The token lives in memory only: a reload signs the user out.
-    provider.token = session.token;
-    $('who').textContent =
-      `${session.user.name} (${session.user.userId}, ${session.user.role ?? 'no company yet'}) — ${session.company?.name ?? ''}`;
-    $('sign-in').hidden = true;
-    $('billing').hidden = false;
-    // User administration is for administrators and managers; the server refuses it to the others anyway.
-    $('users').hidden = !['administrator', 'manager'].includes(session.user.role ?? '');
+    showBilling(session.token, session.user, session.company);
   } catch (failure) {
     error.textContent = isBillingApiError(failure)
       ? failure.code === 'invalid_credentials'
@@ -57,6 +69,7 @@ $('sign-out').addEventListener('click', () => {
   $('billing').hidden = true;
   $('users').hidden = true;
   $('sign-in').hidden = false;
+  $('sign-up').hidden = false;
   $<HTMLInputElement>('password').value = '';
 });
 
@@ -148,4 +161,11 @@ document.addEventListener('ups-dispute-success', (event) => {
 document.addEventListener('ups-dispute-change', (event) => {
   $('host-log').textContent = `Dispute ${event.detail.dispute.number}: ${event.detail.action}.`;
   table.refresh();
+});
+
+// A company signed up: the new administrator is signed in with the session the sign-up gave, not asked for
+// the password just chosen.
+document.addEventListener('ups-enrollment-complete', (event) => {
+  const { token, user, company } = event.detail;
+  if (token) showBilling(token, user, company);
 });

@@ -36,14 +36,8 @@ export const disputeDialogStyles = css`
   }
   .dispute .dialog-head {
     display: flex;
-    align-items: flex-start;
-    justify-content: space-between;
-    gap: var(--_ups-space);
-    margin-bottom: var(--_ups-space);
-  }
-  .dispute .dialog-head h3 {
-    margin: 0;
-    font-size: 1.1rem;
+    justify-content: flex-end;
+    margin-bottom: calc(var(--_ups-space) * -2);
   }
 `;
 
@@ -118,7 +112,8 @@ export class DisputeFormDialog {
       ${
         request
           ? html`<div class="dialog-head">
-                <h3 id="dispute-dialog-title">${this.#options.title(request)}</h3>
+                <!-- The dialog's name; the form shows the same words as its own heading, so it is not shown twice. -->
+                <h3 id="dispute-dialog-title" class="visually-hidden">${this.#options.title(request)}</h3>
                 <button type="button" class="button" @click=${() => this.close()}>${this.#options.close()}</button>
               </div>
               <ups-dispute-form

@@ -11,6 +11,7 @@ import { dashboardMessages } from '../../locales/billing-dashboard.js';
 import type { MessageKey } from '../../locales/types.js';
 import type {} from '../../events/pay-request.js';
 import { billingDashboardStyles } from './billing-dashboard.styles.js';
+import { renderLoadFailure } from '../../internal/load-views.js';
 
 const BUCKETS: (keyof Aging)[] = ['current', 'days1to30', 'days31to60', 'days61to90', 'days90plus'];
 /** Alert codes with a message of their own; others get the generic one (the server adds codes over time). */
@@ -86,10 +87,7 @@ export class UpsBillingDashboard extends UpsBillingElement {
   }
 
   #renderError(code: string): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      <p>${this.i18n.t('dashboard.error')} ${this.i18n.error(code)}</p>
-      <button type="button" class="button" @click=${() => this.refresh()}>${this.i18n.t('common.retry')}</button>
-    </div>`;
+    return renderLoadFailure(this.i18n, this.i18n.t('dashboard.error'), code, () => this.refresh());
   }
 
   #renderSkeleton(): TemplateResult {

@@ -28,6 +28,7 @@ import { MIN_SEARCH, NO_FILTER, hasFilter, renderFilters, type ListFilter } from
 import { renderRow } from './dispute-list-row.js';
 import { renderWithdraw } from './dispute-list-withdraw.js';
 import { disputeListStyles } from './dispute-list.styles.js';
+import { renderPager } from '../../internal/pager.js';
 
 const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
 const SEARCH_DELAY_MS = 250;
@@ -398,32 +399,7 @@ export class UpsDisputeList extends UpsBillingElement {
         </table>
       </div>
       <div class="footer">
-        ${count}
-        ${
-          pages > 1
-            ? html`<nav class="pager" aria-label=${i18n.t('disputeList.pager.label')}>
-                <button
-                  type="button"
-                  class="button"
-                  aria-disabled=${page.page <= 1 ? 'true' : 'false'}
-                  @click=${() => go(page.page - 1)}
-                >
-                  ${i18n.t('disputeList.pager.previous')}
-                </button>
-                <span class="page">
-                  ${i18n.t('disputeList.pager.page', { page: i18n.number(page.page), pages: i18n.number(pages) })}
-                </span>
-                <button
-                  type="button"
-                  class="button"
-                  aria-disabled=${page.page >= pages ? 'true' : 'false'}
-                  @click=${() => go(page.page + 1)}
-                >
-                  ${i18n.t('disputeList.pager.next')}
-                </button>
-              </nav>`
-            : nothing
-        }
+        ${count} ${renderPager({ i18n, label: i18n.t('disputeList.pager.label'), page: page.page, pages, onPage: go })}
       </div>`;
   }
 }

@@ -10,7 +10,10 @@ import { getSession } from '../../api/endpoints/session.js';
 import { listPaymentMethods } from '../../api/endpoints/wallet.js';
 import type { UpsBillingProvider } from '../../context/billing-provider.js';
 import { expectAccessible, privateServer, until } from '../../../test/browser/fixtures.js';
+import '../../ups-billing-dashboard.js';
 import '../../ups-billing-provider.js';
+import '../../ups-invoice-table.js';
+import '../../ups-wallet.js';
 import '../../ups-enrollment.js';
 import type { UpsEnrollmentCompleteEvent } from '../../events/enrollment.js';
 import type { UpsEnrollment } from './enrollment.js';
@@ -251,6 +254,30 @@ describe('<ups-enrollment>, without an invoice', () => {
     const session = await clientWith(apiBase, token).call(getSession);
     expect(session.company?.name).to.equal('Newcomer Trading');
     expect(session.user.role).to.equal('administrator');
+
+    // The new company, with its payment account and no shipping account yet, in the billing elements.
+    const portal = await fixture<UpsBillingProvider>(html`
+      <ups-billing-provider api-base=${apiBase} locale="en" .token=${token}>
+        <ups-billing-dashboard></ups-billing-dashboard>
+        <ups-wallet></ups-wallet>
+        <ups-invoice-table></ups-invoice-table>
+      </ups-billing-provider>
+    `);
+    const shadowText = (tag: string) => portal.querySelector(tag)!.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    await until(() => shadowText('ups-wallet').includes('6789'), 'the wallet holds the bank account', 10_000);
+    await until(
+      () => shadowText('ups-invoice-table').includes('No invoices to show.'),
+      'an empty invoice list',
+      10_000,
+    );
+    await until(
+      () => shadowText('ups-billing-dashboard').includes('Nothing is due right now.'),
+      'the dashboard',
+      10_000,
+    );
+    for (const tag of ['ups-billing-dashboard', 'ups-wallet', 'ups-invoice-table']) {
+      expect(portal.querySelector(tag)!.shadowRoot!.querySelector('.notice.error'), `${tag} fails`).to.equal(null);
+    }
   });
 
   it('a user signed in to a company cannot start a second company’s sign-up: the option says where to go', async () => {

@@ -29,6 +29,7 @@ import {
 } from './invoice-detail-disputes.js';
 import { renderCharges, renderPayments } from './invoice-detail-sections.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
+import { renderLoadFailure } from '../../internal/load-views.js';
 
 /** Shipments are fetched in pages of this size, as the list scrolls to them. */
 const PAGE = 200;
@@ -257,10 +258,7 @@ export class UpsInvoiceDetail extends UpsBillingElement {
   }
 
   #renderError(code: string): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      <p>${this.i18n.t('invoiceDetail.error')} ${this.i18n.error(code)}</p>
-      <button type="button" class="button" @click=${() => this.#detail.run()}>${this.i18n.t('common.retry')}</button>
-    </div>`;
+    return renderLoadFailure(this.i18n, this.i18n.t('invoiceDetail.error'), code, () => this.#detail.run());
   }
 
   #renderDetail(detail: InvoiceDetail): TemplateResult {

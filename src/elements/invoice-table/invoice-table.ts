@@ -32,6 +32,7 @@ import { renderToolbar } from './invoice-table-toolbar.js';
 import { invoiceTableStyles } from './invoice-table.styles.js';
 import { DEFAULT_QUERY, LocalRows, MIN_SEARCH, hasFilters, toApiQuery, type TableQuery } from './invoice-query.js';
 import { dialogStyles, fieldStyles, pagerStyles, sortStyles, tableStyles } from '../../internal/styles.js';
+import { renderLoadFailure } from '../../internal/load-views.js';
 
 export type InvoiceTableView = 'account' | 'plan';
 
@@ -411,10 +412,7 @@ export class UpsInvoiceTable extends UpsBillingElement {
   }
 
   #renderError(code: string): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      <p>${this.i18n.t('invoiceTable.error')} ${this.i18n.error(code)}</p>
-      <button type="button" class="button" @click=${() => this.refresh()}>${this.i18n.t('common.retry')}</button>
-    </div>`;
+    return renderLoadFailure(this.i18n, this.i18n.t('invoiceTable.error'), code, () => this.refresh());
   }
 
   #renderBulkBar(loaded: Loaded): TemplateResult | typeof nothing {

@@ -153,14 +153,14 @@ describe('<ups-payment-activity>', () => {
       user: 'admin1',
     });
     await loaded(el);
-    const next = $$(el, '.pager .button').find((b) => text(b) === 'Next')!;
+    const next = $(el, '.pager [data-page="next"]')!;
     next.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => text($(el, '.pager .page')).startsWith('Page 2 of'), 'page 2', 10_000);
     await loaded(el);
     const second = await payments('admin1', { page: 2, pageSize: 10 });
     expect(confirmations(el)).to.deep.equal(second.items.map((p) => p.confirmationNumber));
-    const previous = $$(el, '.pager .button').find((b) => text(b) === 'Previous')!;
+    const previous = $(el, '.pager [data-page="previous"]')!;
     previous.click();
     await until(() => text($(el, '.pager .page')).startsWith('Page 1 of'), 'page 1', 10_000);
     expect(previous.getAttribute('aria-disabled')).to.equal('true');

@@ -19,6 +19,7 @@ import { renderReceipt } from './payment-activity-receipt.js';
 import { paymentActivityStyles } from './payment-activity.styles.js';
 import { dialogStyles, fieldStyles, pagerStyles, tableStyles } from '../../internal/styles.js';
 import { renderLoadFailure } from '../../internal/load-views.js';
+import { renderPager } from '../../internal/pager.js';
 
 const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
 
@@ -296,31 +297,7 @@ export class UpsPaymentActivity extends UpsBillingElement {
       </div>
       <div class="footer">
         ${count}
-        ${
-          pages > 1
-            ? html`<nav class="pager" aria-label=${i18n.t('paymentActivity.pager.label')}>
-                <button
-                  type="button"
-                  class="button"
-                  aria-disabled=${page.page <= 1 ? 'true' : 'false'}
-                  @click=${() => go(page.page - 1)}
-                >
-                  ${i18n.t('paymentActivity.pager.previous')}
-                </button>
-                <span class="page">
-                  ${i18n.t('paymentActivity.pager.page', { page: i18n.number(page.page), pages: i18n.number(pages) })}
-                </span>
-                <button
-                  type="button"
-                  class="button"
-                  aria-disabled=${page.page >= pages ? 'true' : 'false'}
-                  @click=${() => go(page.page + 1)}
-                >
-                  ${i18n.t('paymentActivity.pager.next')}
-                </button>
-              </nav>`
-            : nothing
-        }
+        ${renderPager({ i18n, label: i18n.t('paymentActivity.pager.label'), page: page.page, pages, onPage: go })}
       </div>`;
   }
 

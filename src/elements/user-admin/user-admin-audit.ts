@@ -14,7 +14,8 @@ import type { AuditEntry, AuditPage } from '../../api/schemas/users.js';
 import { registerMessages, type I18n } from '../../internal/i18n.js';
 import type { MessageKey } from '../../locales/types.js';
 import { userAdminFormMessages } from '../../locales/user-admin-forms.js';
-import { dateTime, renderPager, roleName } from './user-admin-list.js';
+import { renderPager } from '../../internal/pager.js';
+import { dateTime, roleName } from './user-admin-list.js';
 import type { PanelAccess } from './user-admin-recovery.js';
 import { renderLoadFailure } from '../../internal/load-views.js';
 

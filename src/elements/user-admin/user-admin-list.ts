@@ -147,44 +147,6 @@ export function renderTable(props: TableProps): TemplateResult {
   </div>`;
 }
 
-export interface PagerProps {
-  i18n: I18n;
-  label: string;
-  page: number;
-  pages: number;
-  onPage: (page: number) => void;
-}
-
-/** Previous and next, with "Page 2 of 5" between: the list and the audit log page alike. */
-export function renderPager(props: PagerProps): TemplateResult | typeof nothing {
-  const { i18n, page, pages } = props;
-  if (pages <= 1) return nothing;
-  const go = (to: number) => {
-    if (to >= 1 && to <= pages) props.onPage(to);
-  };
-  return html`<nav class="pager" aria-label=${props.label}>
-    <button
-      type="button"
-      class="button"
-      aria-disabled=${page <= 1 ? 'true' : 'false'}
-      data-page="previous"
-      @click=${() => go(page - 1)}
-    >
-      ${i18n.t('userAdmin.pager.previous')}
-    </button>
-    <span class="page">${i18n.t('userAdmin.pager.page', { page: i18n.number(page), pages: i18n.number(pages) })}</span>
-    <button
-      type="button"
-      class="button"
-      aria-disabled=${page >= pages ? 'true' : 'false'}
-      data-page="next"
-      @click=${() => go(page + 1)}
-    >
-      ${i18n.t('userAdmin.pager.next')}
-    </button>
-  </nav>`;
-}
-
 export interface BannerProps {
   i18n: I18n;
   /** An administrator can act on it; a manager is asked to ask. */

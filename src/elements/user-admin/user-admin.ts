@@ -29,7 +29,6 @@ import {
   firstOrder,
   renderBanner,
   renderEmpty,
-  renderPager,
   renderSearch,
   renderTable,
   roleName,
@@ -40,6 +39,7 @@ import {
 import type { RecoveryPanel } from './user-admin-recovery.js';
 import { renderTabs, tabAfter, type UserAdminTab } from './user-admin-tabs.js';
 import { userAdminStyles } from './user-admin.styles.js';
+import { renderPager } from '../../internal/pager.js';
 
 const SEARCH_DELAY_MS = 300;
 

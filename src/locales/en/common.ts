@@ -6,6 +6,9 @@
 export default {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
+  'common.pager.previous': 'Previous page',
+  'common.pager.next': 'Next page',
+  'common.pager.page': 'Page {page} of {pages}',
   'common.help': 'Help',
   'common.contact': 'Contact us',
   'common.assistant': 'Virtual assistant',

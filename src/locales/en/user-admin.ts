@@ -54,9 +54,6 @@ export default {
   'userAdmin.noAccess':
     'Your role ({role}) does not include managing users. To add a user or change a role, ask an administrator of your company.',
   'userAdmin.pager.label': 'Pages of users',
-  'userAdmin.pager.previous': 'Previous page',
-  'userAdmin.pager.next': 'Next page',
-  'userAdmin.pager.page': 'Page {page} of {pages}',
   'userAdmin.error.not_found':
     'This user no longer exists, or is no longer yours to manage. The list has been refreshed.',
 } as const;

@@ -5,6 +5,9 @@ import type { Translation } from '../types.js';
 export default {
   'common.loading': 'Chargement…',
   'common.retry': 'Réessayer',
+  'common.pager.previous': 'Page précédente',
+  'common.pager.next': 'Page suivante',
+  'common.pager.page': 'Page {page} sur {pages}',
   'common.help': 'Aide',
   'common.contact': 'Nous contacter',
   'common.assistant': 'Assistant virtuel',

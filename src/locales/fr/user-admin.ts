@@ -52,9 +52,6 @@ export default {
   'userAdmin.noAccess':
     'Votre rôle ({role}) ne permet pas de gérer les utilisateurs. Pour ajouter un utilisateur ou changer un rôle, adressez-vous à un administrateur de votre entreprise.',
   'userAdmin.pager.label': 'Pages d’utilisateurs',
-  'userAdmin.pager.previous': 'Page précédente',
-  'userAdmin.pager.next': 'Page suivante',
-  'userAdmin.pager.page': 'Page {page} sur {pages}',
   'userAdmin.error.not_found':
     'Cet utilisateur n’existe plus, ou vous ne pouvez plus le gérer. La liste a été actualisée.',
 } satisfies Translation<typeof userAdmin>;
