@@ -45,5 +45,7 @@ export default {
   globs: ['src/elements/**/*.ts', 'src/context/billing-provider.ts', 'src/internal/billing-element.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   litelement: true,
+  // package.json names the manifest itself; the analyzer would rewrite it to wherever it last wrote (a test's temp folder).
+  packagejson: false,
   plugins: [entryTags()],
 };

@@ -83,6 +83,18 @@ $<HTMLSelectElement>('locale').addEventListener('change', (event) => {
   document.documentElement.lang = locale;
 });
 
+// The provider themes the elements; the page follows with its own dark variant (portal.css), keyed on data-theme.
+const systemDark = matchMedia('(prefers-color-scheme: dark)');
+const themeSelect = $<HTMLSelectElement>('theme');
+function applyTheme(): void {
+  const theme = themeSelect.value as 'light' | 'dark' | 'auto';
+  provider.theme = theme;
+  document.documentElement.dataset['theme'] = theme === 'auto' ? (systemDark.matches ? 'dark' : 'light') : theme;
+}
+themeSelect.addEventListener('change', applyTheme);
+systemDark.addEventListener('change', applyTheme);
+applyTheme();
+
 // The host decides what an invoice "open" means: here, the detail in a dialog.
 const dialog = $<HTMLDialogElement>('invoice-dialog');
 const detail = $<HTMLElementTagNameMap['ups-invoice-detail']>('invoice-detail');

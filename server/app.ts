@@ -12,6 +12,7 @@ import type { Db } from './db/db.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ProblemError, problemResponse } from './http/problem.js';
 import { mountRoute } from './http/route.js';
+import { maskCardNumbers, maskCardNumbersIn } from './domain/redact.js';
 import { DEFAULT_CONFIG, consoleLogger, type Logger, type ServerConfig, type Services } from './http/services.js';
 import type { PaymentGateway } from './payments/gateway.js';
 import { testGateway } from './payments/test-gateway.js';
@@ -57,8 +58,9 @@ export function createServices(options: AppOptions): Services {
           entry.companyId,
           entry.actorId,
           entry.action,
-          entry.target ?? null,
-          entry.data ? JSON.stringify(entry.data) : null,
+          // A target or datum may be what someone typed (a failed sign-in's user ID): no card number kept.
+          entry.target == null ? null : maskCardNumbers(entry.target),
+          entry.data ? JSON.stringify(maskCardNumbersIn(entry.data)) : null,
         ],
       );
     },

@@ -191,3 +191,9 @@ export const FrenchAddAccount: Story = {
   globals: { locale: 'fr' },
   play: async ({ canvasElement }) => openAdd(canvasElement),
 };
+
+/** A user with no account in scope yet (a viewer nobody has given any): nothing to list, and why. */
+export const Empty: Story = { parameters: { billing: { user: 'newcomer1' } } };
+
+/** Dark: the administrator's lists in the dark theme. */
+export const Dark: Story = { ...Administrator, globals: { theme: 'dark' } };

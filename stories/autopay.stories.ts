@@ -324,3 +324,9 @@ export const Loading: Story = { parameters: { billing: { fetch: withTransport({ 
 
 /** The server failed. */
 export const ServerError: Story = { parameters: { billing: { fetch: failing('/autopay-rules', 503) } } };
+
+/** A manager: the rules of the accounts in its scope (Atlanta and the plan). */
+export const Manager: Story = { parameters: { billing: { user: 'manager1' } } };
+
+/** Dark. */
+export const Dark: Story = { ...Administrator, globals: { theme: 'dark' } };

@@ -40,3 +40,9 @@ export const Loading: Story = { parameters: { billing: { fetch: withTransport({ 
 
 /** The server failed. */
 export const ServerError: Story = { parameters: { billing: { fetch: failing('/dashboard', 503) } } };
+
+/** A manager: Atlanta and the plan it manages. */
+export const Manager: Story = { parameters: { billing: { user: 'manager1' } } };
+
+/** Dark. */
+export const Dark: Story = { ...Administrator, globals: { theme: 'dark' } };

@@ -5,7 +5,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { ShipmentPage } from '../src/api/schemas/invoice.js';
 import '../src/ups-dispute-form.js';
 import type { UpsDisputeForm } from '../src/ups-dispute-form.js';
-import { browserFetch, failing, findInvoice, tokenFor } from './support/browser-server.js';
+import { browserFetch, failing, findInvoice, tokenFor, withTransport } from './support/browser-server.js';
 
 /**
  * Every story disputes a real invoice of the in-page reference server, as
@@ -117,3 +117,59 @@ export const LoadError: Story = {
   parameters: { billing: { user: 'payer1', fetch: failing('/invoices/', 503) } },
   loaders: [openInvoice],
 };
+
+/** Sets a field as typing or choosing would (userEvent cannot reach a select inside a shadow root). */
+async function fill(canvas: HTMLElement, id: string, value: string): Promise<void> {
+  const field = await find<HTMLInputElement | HTMLSelectElement>(canvas, `#${id}`);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/**
+ * A payer disputes a charge line: a reason, the amount disputed and a
+ * comment, then Submit. The confirmation names the new dispute, and the
+ * element says so to the page (`ups-dispute-success`).
+ */
+export const SubmitAsPayer: Story = {
+  loaders: FromChargeLine.loaders,
+  play: async ({ canvasElement }) => {
+    const succeeded = new Promise<CustomEvent>((resolve) =>
+      element(canvasElement).addEventListener('ups-dispute-success', (event) => resolve(event as CustomEvent), {
+        once: true,
+      }),
+    );
+    await find(canvasElement, 'input[id^=charge-]:checked');
+    await fill(canvasElement, 'reason', 'incorrect_rate');
+    await fill(canvasElement, 'amount', '1.00');
+    await fill(canvasElement, 'comment', 'Billed at the list rate, not our contract rate.');
+    (await find(canvasElement, '#submit')).click();
+    const done = await find(canvasElement, '.done');
+    await expect(done.textContent).toContain('Dispute submitted');
+    const { dispute } = (await succeeded).detail as { dispute: { number: string; scope: string } };
+    await expect(dispute.number).toMatch(/^D\d{8}$/);
+    await expect(dispute.scope).toBe('charges');
+    await expect(done.textContent).toContain(dispute.number);
+  },
+};
+
+/** An administrator may dispute any invoice of the company. */
+export const AsAdministrator: Story = {
+  parameters: { billing: { user: 'admin1' } },
+  loaders: [async () => ({ number: await findInvoice('admin1', { status: 'open', account: '4R7X21' }) })],
+};
+
+/** A manager disputes the invoices of the accounts it manages. */
+export const AsManager: Story = {
+  parameters: { billing: { user: 'manager1' } },
+  loaders: [async () => ({ number: await findInvoice('manager1', { status: 'open', account: '4R7X21' }) })],
+};
+
+/** The invoice on its way (the server is slowed down). */
+export const Loading: Story = {
+  parameters: { billing: { user: 'payer1', fetch: withTransport({ delay: 3_600_000 }) } },
+  loaders: [openInvoice],
+};
+
+/** Dark. */
+export const Dark: Story = { ...WholeInvoice, globals: { theme: 'dark' } };

@@ -33,7 +33,7 @@ async function showStatus(canvas: HTMLElement, status: string): Promise<void> {
 }
 
 /** An administrator: every dispute of the company, newest first, with its outcome. */
-export const All: Story = {};
+export const Administrator: Story = {};
 
 /** Open disputes (submitted or in review), the first one disclosed: its lines, files and history, and Withdraw. */
 export const Open: Story = {
@@ -77,3 +77,12 @@ export const Loading: Story = { parameters: { billing: { fetch: withTransport({ 
 
 /** The server failed. */
 export const ServerError: Story = { parameters: { billing: { fetch: failing('/disputes', 503) } } };
+
+/** A manager: the disputes of the accounts in its scope. */
+export const AsManager: Story = { parameters: { billing: { user: 'manager1' } } };
+
+/** A payer: the disputes of its two accounts, with Withdraw on its own open ones. */
+export const AsPayer: Story = { parameters: { billing: { user: 'payer1' } } };
+
+/** Dark. */
+export const Dark: Story = { ...Administrator, globals: { theme: 'dark' } };

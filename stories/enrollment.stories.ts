@@ -6,7 +6,7 @@ import { insertUnenrolledAccount, type PrintedInvoice } from '../server/db/seed-
 import en from '../src/locales/en/enrollment.js';
 import '../src/ups-enrollment.js';
 import type { UpsEnrollment } from '../src/ups-enrollment.js';
-import { browserFetch, browserServer } from './support/browser-server.js';
+import { browserFetch, browserServer, failing, stalling } from './support/browser-server.js';
 
 /**
  * Every story signs up against the in-page reference server, with nobody
@@ -611,3 +611,40 @@ export const FrenchAmountFormat: Story = {
     await see(context.canvasElement, '#amount-error', /sans symbole monétaire/);
   },
 };
+
+// ── loading, errors, theme ────────────────────────────────────────────
+
+/** The sign-up path's user ID, filled in and sent, without waiting for the answer. */
+async function sendUserId(canvas: HTMLElement): Promise<void> {
+  await choosePath(canvas, 'signup');
+  await fill(canvas, 'user-id', newUserId());
+  await fill(canvas, 'email', 'nora@example.com');
+  await fill(canvas, 'name', 'Nora Newcomer');
+  await fill(canvas, 'password', 'estuary herons fly');
+  const el = element(canvas);
+  const form = el.querySelector<HTMLFormElement>('.ups-enrollment-credentials form') ?? inShadow(canvas, 'form.step');
+  (form as HTMLFormElement).requestSubmit();
+}
+
+/** Creating the user ID (the server does not answer): the step is busy, and says so. */
+export const Loading: Story = {
+  parameters: { billing: { user: null, fetch: stalling('/signup') } },
+  play: async ({ canvasElement }) => {
+    await sendUserId(canvasElement);
+    await waitFor(() => expect(element(canvasElement).matches(':state(busy)')).toBe(true), SLOW);
+    await waitFor(() => expect(inShadow(canvasElement, 'section[aria-busy=true]')).not.toBeNull(), SLOW);
+  },
+};
+
+/** Creating the user ID failed on the server: the reason in the summary, still on step 2 with what was typed. */
+export const ServerError: Story = {
+  parameters: { billing: { user: null, fetch: failing('/signup', 503) } },
+  play: async ({ canvasElement }) => {
+    await sendUserId(canvasElement);
+    await waitFor(() => expect(inShadow(canvasElement, '.error-summary')).not.toBeNull(), SLOW);
+    await stepIs(canvasElement, 2);
+  },
+};
+
+/** Dark, on the sign-up path's company step. */
+export const Dark: Story = { ...SignupCompany, globals: { theme: 'dark' } };

@@ -73,8 +73,8 @@ function find<T extends Element = HTMLElement>(canvas: HTMLElement, selector: st
   }, SLOW);
 }
 
-/** An account nobody configured: charges from other shippers accepted, no call first, no exceptions. */
-export const Defaults: Story = {
+/** An administrator, on an account nobody configured: charges from other shippers accepted, no call first, no exceptions. */
+export const AdministratorDefaults: Story = {
   play: async ({ canvasElement }) => {
     const accept = await find<HTMLInputElement>(canvasElement, 'input[name=rule][value=accept]');
     await expect(accept.checked).toBe(true);
@@ -146,8 +146,8 @@ export const Payer: Story = { parameters: { billing: { user: 'payer1' } } };
 /** A manager changes the accounts of its own scope. */
 export const Manager: Story = { args: { account: '' }, parameters: { billing: { user: 'manager1' } } };
 
-/** A user with no account assigned yet. */
-export const NoAccounts: Story = { args: { account: '' }, parameters: { billing: { user: 'newcomer1' } } };
+/** Empty: a user with no account assigned yet. */
+export const Empty: Story = { args: { account: '' }, parameters: { billing: { user: 'newcomer1' } } };
 
 /** In French ("frais internes"), whatever the toolbar's locale. */
 export const French: Story = {
@@ -160,3 +160,6 @@ export const Loading: Story = { parameters: { billing: { fetch: withTransport({ 
 
 /** The server failed: a message by its code, and Try again. */
 export const ServerError: Story = { parameters: { billing: { fetch: failing('/inbound-charges', 503) } } };
+
+/** Dark: refused by default, with exceptions. */
+export const Dark: Story = { ...WithExceptions, globals: { theme: 'dark' } };

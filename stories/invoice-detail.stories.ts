@@ -84,3 +84,24 @@ export const ServerError: Story = {
   parameters: { billing: { fetch: failing('/invoices/') } },
   loaders: [async () => ({ number: await findInvoice('admin1', {}) })],
 };
+
+/** An administrator: an open invoice of Atlanta, with Pay and Dispute. */
+export const AsAdministrator: Story = {
+  parameters: { billing: { user: 'admin1' } },
+  loaders: [async () => ({ number: await findInvoice('admin1', { status: 'open', account: '4R7X21' }) })],
+};
+
+/** A manager: an invoice of the account it manages. */
+export const AsManager: Story = {
+  parameters: { billing: { user: 'manager1' } },
+  loaders: [async () => ({ number: await findInvoice('manager1', { status: 'open', account: '4R7X21' }) })],
+};
+
+/** A payer: an invoice of Paris, in euros. */
+export const AsPayer: Story = {
+  parameters: { billing: { user: 'payer1' } },
+  loaders: [async () => ({ number: await findInvoice('payer1', { status: 'open', account: 'F3R901' }) })],
+};
+
+/** Dark. */
+export const Dark: Story = { ...AsAdministrator, globals: { theme: 'dark' } };

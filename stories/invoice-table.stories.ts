@@ -82,10 +82,18 @@ export const ServerError: Story = { parameters: { billing: { fetch: failing('/in
 export const SignedOut: Story = { parameters: { billing: { user: null } } };
 
 /** An unknown `view`: the element says so in place, and the console names the fix. */
-export const InvalidView: Story = { args: { view: 'plans' } };
+export const InvalidView: Story = {
+  args: { view: 'plans' },
+  parameters: { expectedConsoleErrors: ['<ups-invoice-table view="plans">: unknown view. Fix:'] },
+};
 
 /** Used without a provider: a clear message in place, and a console error naming the fix. */
-export const WithoutProvider: Story = { parameters: { billing: { provider: false } } };
+export const WithoutProvider: Story = {
+  parameters: {
+    billing: { provider: false },
+    expectedConsoleErrors: ['<ups-invoice-table> has no <ups-billing-provider> around it'],
+  },
+};
 
 function generated(count: number): Invoice[] {
   return Array.from({ length: count }, (_, i) => {
@@ -116,3 +124,9 @@ export const DataMode100k: Story = {
   parameters: { billing: { provider: false } },
   render: () => html`<ups-invoice-table .items=${generated(100_000)}></ups-invoice-table>`,
 };
+
+/** An administrator: every account of the company. */
+export const AsAdministrator: Story = { parameters: { billing: { user: 'admin1' } } };
+
+/** Dark. */
+export const Dark: Story = { globals: { theme: 'dark' } };

@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, waitFor } from 'storybook/test';
 import type { Invoice } from '../src/api/schemas/invoice.js';
 import en from '../src/locales/en/pay-form.js';
 import '../src/ups-pay-form.js';
-import { browserFetch } from './support/browser-server.js';
+import { browserFetch, failing, stalling } from './support/browser-server.js';
 import {
   payable,
   byCard,
@@ -202,3 +203,31 @@ export const GuestPaidInvoice: Story = {
 
 /** The guest form in French. */
 export const GuestFrench: Story = { globals: { locale: 'fr' } };
+
+/** Looking the invoice up (the server does not answer): the form is busy, and says so. */
+export const GuestLoading: Story = {
+  parameters: { billing: { user: null, fetch: stalling('/guest/invoice-lookup') } },
+  loaders: [async () => guestInvoice((i) => byCard(i) && i.amountDue.currency === 'USD')],
+  play: async (context) => {
+    const form = payForm(context.canvasElement);
+    await identify(form, loadedPaper(context));
+    await waitFor(() => expect(form.matches(':state(busy)')).toBe(true), { timeout: 20_000 });
+    await find(form, 'section[aria-busy=true]');
+  },
+};
+
+/** The lookup failed on the server: the reason in the summary, nothing lost from the fields. */
+export const GuestServerError: Story = {
+  parameters: { billing: { user: null, fetch: failing('/guest/invoice-lookup', 503) } },
+  loaders: [async () => guestInvoice((i) => byCard(i) && i.amountDue.currency === 'USD')],
+  play: async (context) => {
+    const form = payForm(context.canvasElement);
+    const invoice = loadedPaper(context);
+    await identify(form, invoice);
+    await find(form, '.error-summary');
+    await expect((await find<HTMLInputElement>(form, '#invoice')).value).toBe(invoice.number);
+  },
+};
+
+/** Dark. */
+export const GuestDark: Story = { globals: { theme: 'dark' } };

@@ -3,7 +3,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { Invoice } from '../src/api/schemas/invoice.js';
 import en from '../src/locales/en/pay-form.js';
 import '../src/ups-pay-form.js';
-import { withTransport } from './support/browser-server.js';
+import { browserFetch, failing, tokenFor, withTransport } from './support/browser-server.js';
 import {
   payable,
   byCard,
@@ -214,3 +214,58 @@ export const SignedOut: Story = {
   parameters: { billing: { user: null } },
   loaders: [async () => ({ invoices: await cart('admin1', laterByCard) })],
 };
+
+// ── roles, errors, theme ──────────────────────────────────────────────
+
+/** The invoice as `userId` reads it from the API after paying: its amount due and status. */
+async function invoiceNow(userId: string, number: string): Promise<Invoice> {
+  const response = await browserFetch(`/api/v1/invoices/${number}`, {
+    headers: { authorization: `Bearer ${await tokenFor(userId)}` },
+  });
+  return (await response.json()) as Invoice;
+}
+
+/**
+ * A payer pays a past-due invoice by card: review, Pay, then the receipt
+ * with its confirmation number, and the invoice has nothing left to pay.
+ */
+export const PayerPays: Story = {
+  parameters: { billing: { user: 'payer1' } },
+  loaders: [async () => ({ invoices: await cart('payer1', dueByCard, 1) })],
+  play: async ({ canvasElement, loaded }) => {
+    const [invoice] = loaded['invoices'] as Invoice[];
+    await expect(invoice).toBeDefined();
+    const form = payForm(canvasElement);
+    await reviewWithCard(form, CARDS.approved);
+    await pay(form);
+    await see(form, '.receipt h3', en['payForm.receipt.title']);
+    const confirmation = await find(form, '.receipt .confirmation dd');
+    await expect(confirmation.textContent?.trim()).not.toBe('');
+    const after = await invoiceNow('payer1', invoice!.number);
+    await expect(after.amountDue.amount).toBe(0);
+  },
+};
+
+/** An administrator's cart: any account of the company. */
+export const AsAdministrator: Story = { ...Cart, parameters: { billing: { user: 'admin1' } } };
+
+/** A manager's cart, from the account it manages. */
+export const AsManager: Story = {
+  parameters: { billing: { user: 'manager1' } },
+  loaders: [async () => ({ invoices: await cart('manager1', laterByCard) })],
+};
+
+/** A viewer's cart: a viewer may see invoices but not pay them. */
+export const AsViewer: Story = {
+  parameters: { billing: { user: 'viewer1' } },
+  loaders: [async () => ({ invoices: await cart('viewer1', byCard) })],
+};
+
+/** The ways to pay could not be loaded: the reason, and Try again. */
+export const ServerError: Story = {
+  parameters: { billing: { fetch: failing('/payment-types', 503) } },
+  loaders: [async () => ({ invoices: await cart('admin1', laterByCard) })],
+};
+
+/** Dark. */
+export const Dark: Story = { ...Cart, globals: { theme: 'dark' } };

@@ -71,3 +71,9 @@ export const Loading: Story = { parameters: { billing: { fetch: withTransport({ 
 
 /** The server failed. */
 export const ServerError: Story = { parameters: { billing: { fetch: failing('/payments', 503) } } };
+
+/** A manager: the payments of the accounts in its scope. */
+export const Manager: Story = { parameters: { billing: { user: 'manager1' } } };
+
+/** Dark. */
+export const Dark: Story = { ...Administrator, globals: { theme: 'dark' } };

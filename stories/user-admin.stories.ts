@@ -175,18 +175,27 @@ export const TakenUserId: Story = {
 };
 
 /**
- * After adding a user: the temporary password, shown this once, with a copy
- * button. (Added in Northwind Freight, so Demo Co stays as the other stories
- * show it.)
+ * An administrator adds a user; then the temporary password, shown this
+ * once, with a copy button, and the new user in the list. (Added in
+ * Northwind Freight, so Demo Co stays as the other stories show it.)
  */
-export const TemporaryPassword: Story = {
+export const AdministratorAddsUser: Story = {
   parameters: { billing: { user: 'northwind-admin' } },
   play: async ({ canvasElement }) => {
+    const userId = `story.${Date.now().toString(36)}`;
+    const added = new Promise<CustomEvent>((resolve) =>
+      adminIn(canvasElement).addEventListener('ups-user-change', (event) => resolve(event as CustomEvent), {
+        once: true,
+      }),
+    );
     await openAdd(canvasElement);
-    await fillUser(canvasElement, `story.${Date.now().toString(36)}`, 'colleague@northwind.example', 'Camille Roux');
+    await fillUser(canvasElement, userId, 'colleague@northwind.example', 'Camille Roux');
     await userEvent.click(await find(canvasElement, '#scope input[name=accounts]'));
     await submitUser(canvasElement);
-    await find(canvasElement, 'dialog#user .password code');
+    const password = await find(canvasElement, 'dialog#user .password code');
+    await expect(password.textContent?.trim().length).toBeGreaterThanOrEqual(12);
+    await expect((await added).detail).toMatchObject({ action: 'create', user: { userId } });
+    await waitFor(() => expect(rowOf(canvasElement, userId)).resolves.toBeTruthy(), SLOW);
   },
 };
 
@@ -232,8 +241,8 @@ export const ManagerAddDialog: Story = {
 /** A payer (or a viewer) manages no users: it is told why, and offered administrator recovery. */
 export const PayerView: Story = { parameters: { billing: { user: 'payer1' } } };
 
-/** Recovery details that match no administrator are refused, by both fields: nothing is filed. */
-export const RecoveryForm: Story = {
+/** A viewer manages no users but may ask for administrator recovery; details that match no administrator are refused, by both fields: nothing is filed. */
+export const ViewerRecoveryForm: Story = {
   parameters: { billing: { user: 'viewer1' } },
   play: async ({ canvasElement }) => {
     await userEvent.type(await find<HTMLInputElement>(canvasElement, '#previousAdminUserId'), 'admin1');
@@ -277,3 +286,6 @@ export const AuditLog: Story = {
 
 /** French. */
 export const French: Story = { globals: { locale: 'fr' } };
+
+/** Dark. */
+export const Dark: Story = { ...List, globals: { theme: 'dark' } };

@@ -14,7 +14,9 @@ import { failing, withTransport } from './support/browser-server.js';
  * American Express that expires this month and a bank account. Cards are
  * added through the real card frame, served by Storybook beside the preview
  * (.storybook/card-frame.ts). Plays stop before anything is saved or
- * removed, so the stories sharing this page's database see the same wallet.
+ * removed, so the stories sharing this page's database see the same wallet;
+ * the one that saves a card does it in payer1's wallet, which no other
+ * story shows.
  */
 const meta: Meta = {
   title: 'Elements/Wallet',
@@ -73,8 +75,8 @@ async function chooseType(canvas: HTMLElement, type: 'card' | 'ach' | 'sepa' | '
   await userEvent.click(await find(canvas, `input[name=add-type][value=${type}]`));
 }
 
-/** Every method as a card: statuses in words (Default, Expired, Expires soon), AutoPay use, actions. */
-export const Grid: Story = {
+/** An administrator's wallet, every method as a card: statuses in words (Default, Expired, Expires soon), AutoPay use, actions. */
+export const AdministratorGrid: Story = {
   play: async ({ canvasElement }) => {
     const grid = await find(canvasElement, '[part=grid]');
     await expect(grid.textContent).toMatch(/Expired|Expirée/);
@@ -180,3 +182,48 @@ export const RemoveUsedByAutoPay: Story = {
 
 /** French. */
 export const French: Story = { args: { view: 'list' }, globals: { locale: 'fr' } };
+
+/** A manager's wallet: the company's methods, which a manager may add to and edit. */
+export const Manager: Story = { parameters: { billing: { user: 'manager1' } } };
+
+/**
+ * A payer adds a card through the card frame, with a nickname, as the
+ * default: the dialog closes, the wallet says so, and the new card comes
+ * first with its Default badge.
+ */
+export const PayerAddsCard: Story = {
+  parameters: { billing: { user: 'payer1' } },
+  play: async ({ canvasElement }) => {
+    const wallet = walletIn(canvasElement);
+    await openAdd(canvasElement);
+    await chooseType(canvasElement, 'card');
+    await waitFor(() => expect(wallet.matches(':state(card-ready)')).toBe(true), SLOW);
+    const frame = await find<HTMLIFrameElement>(canvasElement, 'dialog#add iframe.card-frame');
+    const doc = frame.contentDocument!;
+    const card = {
+      holder: 'Pat Payer',
+      number: '4242 4242 4242 4242',
+      expiry: '1230',
+      cvc: '123',
+      postalCode: '30301',
+    };
+    for (const [name, value] of Object.entries(card)) {
+      const input = doc.querySelector<HTMLInputElement>(`#${name}`)!;
+      input.value = value;
+      // The frame formats as it is typed into (groups of four, MM / YY): it listens to `input`.
+      input.dispatchEvent(new (doc.defaultView as typeof window).Event('input', { bubbles: true }));
+    }
+    await userEvent.type(await find<HTMLInputElement>(canvasElement, '#nickname'), 'Office Visa');
+    await userEvent.click(await find(canvasElement, '#make-default'));
+    await userEvent.click(await find(canvasElement, 'dialog#add button[type=submit]'));
+    const status = await find(canvasElement, '.wallet > [role=status]');
+    await waitFor(() => expect(status.textContent).toContain('Office Visa (Visa ending 4242) added.'), SLOW);
+    await expect(wallet.shadowRoot!.querySelector<HTMLDialogElement>('dialog#add')!.open).toBe(false);
+    const first = await find(canvasElement, '[data-method]');
+    await expect(first.textContent).toContain('Office Visa');
+    await expect(first.querySelector('.badges')?.textContent).toContain('Default');
+  },
+};
+
+/** Dark. */
+export const Dark: Story = { ...AdministratorGrid, globals: { theme: 'dark' } };

@@ -4,6 +4,7 @@
  */
 import type { Sql } from '../db/db.js';
 import { ProblemError } from '../http/problem.js';
+import { maskCardNumbers } from './redact.js';
 
 export interface Limit {
   bucket: string;
@@ -18,7 +19,7 @@ export async function assertUnderLimit(sql: Sql, limit: Limit, now: Date): Promi
   const rows = await sql.query<{ n: number; oldest: string | null }>(
     `select count(*)::int as n, min(at) as oldest
        from (select at from attempts where bucket = $1 and key = $2 and at > $3 order by at desc limit $4) recent`,
-    [limit.bucket, limit.key, since.toISOString(), limit.max],
+    [limit.bucket, maskCardNumbers(limit.key), since.toISOString(), limit.max],
   );
   const { n, oldest } = rows[0]!;
   if (n < limit.max || !oldest) return;
@@ -27,9 +28,14 @@ export async function assertUnderLimit(sql: Sql, limit: Limit, now: Date): Promi
 }
 
 export async function recordFailure(sql: Sql, bucket: string, key: string, now: Date): Promise<void> {
-  await sql.query('insert into attempts (bucket, key, at) values ($1, $2, $3)', [bucket, key, now.toISOString()]);
+  // Keys are what the client typed (an invoice number, a user ID): a card number typed there is not kept.
+  await sql.query('insert into attempts (bucket, key, at) values ($1, $2, $3)', [
+    bucket,
+    maskCardNumbers(key),
+    now.toISOString(),
+  ]);
 }
 
 export async function clearFailures(sql: Sql, bucket: string, key: string): Promise<void> {
-  await sql.query('delete from attempts where bucket = $1 and key = $2', [bucket, key]);
+  await sql.query('delete from attempts where bucket = $1 and key = $2', [bucket, maskCardNumbers(key)]);
 }

@@ -71,11 +71,33 @@ export function defineRoute<E extends Endpoint>(spec: RouteSpec<E>): RouteSpec<E
   return spec;
 }
 
+/**
+ * The path of the first string (value or key) holding U+0000, or null. PostgreSQL cannot store
+ * that character in text or jsonb, so a query given one fails: it is bad input, refused up front.
+ */
+function nulPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '_' : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = nulPath(item, [...path, String(i)]);
+      if (found !== null) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = key.includes('\u0000') ? [...path, key].join('.') : nulPath(item, [...path, key]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 function validate<S extends Schema>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value, PARSE_OPTIONS);
   if (!result.success) {
     throw new ProblemError(400, 'validation_failed', { fieldErrors: toFieldErrors(result.error.issues) });
   }
+  const nul = nulPath(result.data);
+  if (nul !== null) throw new ProblemError(400, 'validation_failed', { fieldErrors: { [nul]: 'invalid_format' } });
   return result.data;
 }
 

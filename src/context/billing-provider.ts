@@ -6,6 +6,7 @@ import { BillingClient, type TokenSource } from '../api/client.js';
 import { getSession } from '../api/endpoints/session.js';
 import { isBillingApiError } from '../api/errors.js';
 import { emit } from '../internal/emit.js';
+import { renderMisuse, reportOnce, warnUnshippedLocale } from '../internal/misuse.js';
 import {
   createI18n,
   hasLocale,
@@ -19,19 +20,75 @@ import { commonMessages } from '../locales/common.js';
 import type {} from '../events/session-change.js';
 import { billingContext, type BillingContext, type SessionState } from './billing-context.js';
 
+/** The nearest provider above `node`, crossing shadow roots (a provider inside an element's template counts). */
+function outerProvider(node: Node): Element | null {
+  for (let current: Node | null = node.parentNode; current;) {
+    if (
+      current instanceof UpsBillingProvider ||
+      (current instanceof Element && current.localName === 'ups-billing-provider')
+    )
+      return current;
+    current = current instanceof ShadowRoot ? current.host : current.parentNode;
+  }
+  return null;
+}
+
+/** The provider's `theme`: `auto` follows the system's `prefers-color-scheme`. */
+export type BillingTheme = 'light' | 'dark' | 'auto';
+
+/**
+ * The dark theme: values for the global tokens, nothing else, so a host's own
+ * `--ups-*` rule on the provider still wins. Exported for Storybook's canvas;
+ * contrast ratios are in docs/THEMING.md, whose snippet a test keeps in step.
+ */
+export const darkTheme = css`
+  color-scheme: dark;
+  --ups-color-text: #ecebe7;
+  --ups-color-text-muted: #b4b1aa;
+  --ups-color-background: var(--ups-color-surface);
+  --ups-color-surface: #1f1e1c;
+  --ups-color-surface-alt: #2b2926;
+  --ups-color-border: #4a4743;
+  --ups-color-control-border: #85817a;
+  --ups-color-accent: #e3b672;
+  --ups-color-on-accent: #1f1e1c;
+  --ups-color-selected: color-mix(in srgb, var(--ups-color-accent) 14%, var(--ups-color-surface));
+  --ups-color-danger: #ff8f85;
+  --ups-color-success: #7dd493;
+  --ups-color-warning: #f2c061;
+  --ups-color-focus: #79b8ff;
+  --ups-color-backdrop: rgb(0 0 0 / 60%);
+  --ups-shadow: 0 6px 24px rgb(0 0 0 / 55%);
+`;
+
 /**
  * Shares the API client, the session and the locale with every billing
  * element inside it. Put it once around the part of the page that shows
  * billing; it renders nothing of its own.
+ *
+ * It also carries the theme: with `theme="dark"` it sets the dark `--ups-*`
+ * tokens on itself, and every element inside inherits them (docs/THEMING.md).
  *
  * @summary Shares the API client, session and locale with the billing elements inside it.
  * @slot - The billing elements.
  * @fires ups-session-change - The session was loaded, refused or cleared. `detail` is the session state.
  */
 export class UpsBillingProvider extends LitElement {
+  // The dark tokens apply on screen only: printed, a receipt goes back to dark text on white paper.
   static override styles = css`
     :host {
       display: contents;
+      color-scheme: light;
+    }
+    @media screen {
+      :host([theme='dark']) {
+        ${darkTheme}
+      }
+    }
+    @media screen and (prefers-color-scheme: dark) {
+      :host([theme='auto']) {
+        ${darkTheme}
+      }
     }
   `;
 
@@ -46,6 +103,14 @@ export class UpsBillingProvider extends LitElement {
   });
 
   @state() private catalogLocale: Locale = 'en';
+  /** Inside another provider: two sources of session and locale would disagree, so it shows a message instead. */
+  @state() private nested = false;
+
+  /**
+   * The colour theme of the elements inside: `light`, `dark`, or `auto` (the
+   * system's choice). Reflected: the theme's tokens hang on the attribute.
+   */
+  @property({ reflect: true }) theme: BillingTheme = 'light';
 
   /** Base URL of the billing API, absolute or relative to the page. */
   @property({ attribute: 'api-base' }) apiBase = '/api/v1';
@@ -103,6 +168,7 @@ export class UpsBillingProvider extends LitElement {
 
   /** The locale in effect: the attribute, else `<html lang>`, else English. */
   get resolvedLocale(): Locale {
+    warnUnshippedLocale(this.locale, `<${this.localName}>`);
     return matchLocale(this.locale) ?? matchLocale(document.documentElement.lang) ?? 'en';
   }
 
@@ -169,7 +235,19 @@ export class UpsBillingProvider extends LitElement {
     void this.#session.run();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.nested = outerProvider(this) !== null;
+    if (this.nested) {
+      reportOnce(
+        `<${this.localName}> is inside another <${this.localName}>, so the elements in it would get a second session and locale. ` +
+          'Fix: keep one provider around all billing elements of the page and remove the inner one.',
+      );
+    }
+  }
+
   override render(): TemplateResult {
+    if (this.nested) return renderMisuse(createI18n(this.catalogLocale, this.messages), { key: 'provider.nested' });
     return html`<slot></slot>`;
   }
 }

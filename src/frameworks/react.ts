@@ -71,6 +71,7 @@ declare module 'react' {
         Partial<
           Pick<
             UpsBillingProvider,
+            | 'theme'
             | 'apiBase'
             | 'locale'
             | 'country'

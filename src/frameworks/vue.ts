@@ -55,6 +55,7 @@ declare module 'vue' {
       Partial<
         Pick<
           UpsBillingProvider,
+          | 'theme'
           | 'apiBase'
           | 'locale'
           | 'country'

@@ -5,7 +5,7 @@
  * used outside a provider — never a blank box.
  */
 import { ContextRoot, consume } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { billingContext, type BillingContext } from '../context/billing-context.js';
 import { commonMessages } from '../locales/common.js';
@@ -19,6 +19,7 @@ import {
   type MessageBundle,
   type MessageOverrides,
 } from './i18n.js';
+import { renderMisuse, reportOnce, warnUnshippedLocale, type Misuse } from './misuse.js';
 import { baseStyles } from './styles.js';
 
 const PROVIDER = 'ups-billing-provider';
@@ -44,7 +45,6 @@ function providerAbove(node: Node): Element | null {
   return null;
 }
 
-const reported = new Set<string>();
 let fallback: I18n | undefined;
 let fallbackOverrides: MessageOverrides | undefined;
 
@@ -70,6 +70,7 @@ export abstract class UpsBillingElement extends LitElement {
 
   /** Messages and formats of the locale in effect. */
   protected get i18n(): I18n {
+    warnUnshippedLocale(this.locale, `<${this.localName}>`);
     const own = matchLocale(this.locale);
     const provided = this.billing?.i18n;
     if (provided && (!own || own === provided.locale)) return provided;
@@ -117,14 +118,19 @@ export abstract class UpsBillingElement extends LitElement {
     await new Promise((r) => requestAnimationFrame(r));
     if (this.billing || !this.isConnected || !this.needsProvider()) return;
     this.missingProvider = true;
-    if (!reported.has(this.localName)) {
-      reported.add(this.localName);
-      console.error(
-        `<${this.localName}> has no <${PROVIDER}> around it, so it cannot reach the billing API. ` +
-          `Fix: import 'ups-billing-elements/billing-provider' and wrap it: ` +
-          `<${PROVIDER} api-base="/api/v1"><${this.localName}></${this.localName}></${PROVIDER}>.`,
-      );
-    }
+    reportOnce(
+      `<${this.localName}> has no <${PROVIDER}> around it, so it cannot reach the billing API. ` +
+        `Fix: import 'ups-billing-elements/billing-provider' and wrap it: ` +
+        `<${PROVIDER} api-base="/api/v1"><${this.localName}></${this.localName}></${PROVIDER}>.`,
+    );
+  }
+
+  /**
+   * A host mistake the element cannot work around (an unknown `view`…):
+   * shown in its place, and reported once in the console. None by default.
+   */
+  protected misuse(): Misuse | null {
+    return null;
   }
 
   /** Turns a custom state on or off, for `:state(name)` selectors. */
@@ -138,9 +144,14 @@ export abstract class UpsBillingElement extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
+    const misuse = this.misuse();
+    if (misuse) {
+      reportOnce(misuse.console);
+      return renderMisuse(this.i18n, misuse);
+    }
     if (this.billing || !this.needsProvider()) return this.renderContent();
     if (!this.missingProvider) return nothing;
-    return html`<p class="notice error" role="alert" part="missing-provider">${this.i18n.t('provider.missing')}</p>`;
+    return renderMisuse(this.i18n, { key: 'provider.missing' });
   }
 
   /** The element's own content, rendered once a provider is present. */

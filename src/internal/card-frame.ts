@@ -84,12 +84,18 @@ export class CardFrameController implements ReactiveController {
     this.#frame()?.style.setProperty('height', `${this.#height}px`);
   }
 
-  /** Points the frame at `url` (the server's card frame), for this page's origin and locale. */
+  /**
+   * Points the frame at `url` (the server's card frame), for this page's
+   * origin, locale and theme. The theme is the host element's: dark when the
+   * provider's (or the page's) dark theme reached it, so the frame does not
+   * show as a light panel in a dark form. A change of theme reloads the frame.
+   */
   configure(url: string, base: string, options: { locale: string; theme?: string }): void {
     const target = new URL(url, new URL(base, location.href));
     target.searchParams.set('parent', location.origin);
     target.searchParams.set('locale', options.locale);
-    if (options.theme) target.searchParams.set('theme', options.theme);
+    const theme = options.theme ?? (getComputedStyle(this.#host).colorScheme.includes('dark') ? 'dark' : undefined);
+    if (theme) target.searchParams.set('theme', theme);
     if (target.href !== this.#src) {
       this.#src = target.href;
       this.#origin = target.origin;

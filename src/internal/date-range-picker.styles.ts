@@ -9,7 +9,7 @@ export const dateRangePickerStyles = css`
     color: var(--_ups-text);
   }
   .date-picker::backdrop {
-    background: rgb(0 0 0 / 30%);
+    background: var(--_ups-backdrop, rgb(0 0 0 / 35%));
   }
   .picker-title {
     margin: 0 0 var(--_ups-space);

@@ -75,7 +75,7 @@ export class UpsHelpLinks extends LitElement {
       margin: 0;
     }
     a {
-      color: var(--_ups-accent, var(--ups-color-accent, #5c3d11));
+      color: var(--_ups-accent);
     }
   `;
 

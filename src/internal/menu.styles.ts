@@ -13,7 +13,7 @@ export const menuStyles = css`
     border-radius: var(--_ups-radius);
     background: var(--_ups-surface);
     color: var(--_ups-text);
-    box-shadow: 0 6px 24px rgb(0 0 0 / 18%);
+    box-shadow: var(--ups-shadow, 0 6px 24px rgb(0 0 0 / 18%));
   }
   .menu:not(:popover-open) {
     display: none;

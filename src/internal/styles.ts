@@ -7,6 +7,16 @@
  */
 import { css } from 'lit';
 
+/*
+ * The light theme is the fallbacks below; the dark one is a set of --ups-*
+ * values (the provider's theme="dark", or a host's rule), so a colour written
+ * anywhere else in the library would escape the theme (docs/THEMING.md).
+ * `control-border` is for the borders that alone show where a control is:
+ * 3:1 against the surface, which dividers (`border`) need not be. The host's
+ * background is transparent in the light theme, so the page shows through;
+ * the dark theme paints it, so light text never lands on a light page.
+ * Comments stay out of the template: minifiers keep them there.
+ */
 export const baseStyles = css`
   :host {
     --_ups-text: var(--ups-color-text, #1d1d1f);
@@ -14,17 +24,20 @@ export const baseStyles = css`
     --_ups-surface: var(--ups-color-surface, #ffffff);
     --_ups-surface-alt: var(--ups-color-surface-alt, #f5f4f1);
     --_ups-border: var(--ups-color-border, #c9c7c2);
+    --_ups-control-border: var(--ups-color-control-border, #8a8780);
     --_ups-accent: var(--ups-color-accent, #5c3d11);
     --_ups-on-accent: var(--ups-color-on-accent, #ffffff);
     --_ups-danger: var(--ups-color-danger, #b3261e);
     --_ups-success: var(--ups-color-success, #1e6b34);
     --_ups-warning: var(--ups-color-warning, #8a5300);
     --_ups-focus: var(--ups-color-focus, #0b61c4);
+    --_ups-backdrop: var(--ups-color-backdrop, rgb(0 0 0 / 35%));
     --_ups-radius: var(--ups-radius, 6px);
     --_ups-space: var(--ups-space, 8px);
     display: block;
     box-sizing: border-box;
     color: var(--_ups-text);
+    background: var(--ups-color-background, transparent);
     font-family: var(--ups-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--ups-font-size, 0.9375rem);
     line-height: 1.45;
@@ -106,7 +119,7 @@ export const fieldStyles = /* @__PURE__ */ (() => css`
   select {
     min-height: 2.25rem;
     padding: 0 0.5rem;
-    border: 1px solid var(--_ups-border);
+    border: 1px solid var(--_ups-control-border);
     border-radius: var(--_ups-radius);
     background: var(--_ups-surface);
     color: inherit;
@@ -319,7 +332,8 @@ export const pagerStyles = /* @__PURE__ */ (() => css`
 /**
  * The modal <dialog>: frame and backdrop, a form laid out in a column and
  * the actions row. Elements set the width with
- * `--_ups-dialog-width` on `.dialog`.
+ * `--_ups-dialog-width` on `.dialog`. The backdrop's fallback is for browsers
+ * where ::backdrop inherits nothing from its dialog (before 2024).
  */
 export const dialogStyles = /* @__PURE__ */ (() => css`
   .dialog {
@@ -332,7 +346,7 @@ export const dialogStyles = /* @__PURE__ */ (() => css`
     color: var(--_ups-text);
   }
   .dialog::backdrop {
-    background: rgb(0 0 0 / 35%);
+    background: var(--_ups-backdrop, rgb(0 0 0 / 35%));
   }
   .dialog-form {
     display: grid;

@@ -11,11 +11,10 @@ import { runAutopay, type AutopayRunResult } from '../../server/autopay/runner.j
 import type { Db } from '../../server/db/db.js';
 import { issueInvoices, type IssuedInvoice } from '../../server/db/issue-invoices.js';
 import { reviewDispute, type ReviewOptions, type ReviewOutcome } from '../../server/disputes/review.js';
-import { migrate } from '../../server/db/migrate.js';
 import { openPglite } from '../../server/db/pglite.js';
-import { addLargeInvoice, addUserWithoutScope } from '../../server/db/scenarios.js';
-import { DEMO_PASSWORD, seedDemo } from '../../server/db/seed.js';
+import { DEMO_PASSWORD } from '../../server/db/seed.js';
 import { silentLogger } from '../../server/http/services.js';
+import { seedStoryDatabase } from './story-database.js';
 
 export interface BrowserServer {
   app: BillingApp;
@@ -27,13 +26,10 @@ let server: Promise<BrowserServer> | undefined;
 /** Starts the in-page server once per page load. */
 export function browserServer(): Promise<BrowserServer> {
   server ??= (async () => {
-    const db = await openPglite();
-    await migrate(db);
-    // Fewer PBKDF2 rounds than production: sign-ins in stories stay instant.
-    await seedDemo(db, { today: new Date().toISOString().slice(0, 10), passwordIterations: 1_000 });
-    // Scenarios the demo data lacks, for the stories that need them.
-    await addUserWithoutScope(db, 'newcomer1');
-    await addLargeInvoice(db, '4R7X21', 3000);
+    // Seeding takes seconds: the story runner seeds once and hands each page the dump (story-database.ts).
+    const snapshot = window.__upsStorySnapshot;
+    const db = snapshot ? await openPglite({ loadDataDir: await (await fetch(snapshot)).blob() }) : await openPglite();
+    if (!snapshot) await seedStoryDatabase(db, new Date().toISOString().slice(0, 10));
     // The card frame as Storybook serves it, beside iframe.html (.storybook/card-frame.ts).
     const cardFrameUrl = new URL('card-frame/', location.href).href;
     return { app: createApp({ db, log: silentLogger, config: { cardFrameUrl } }), db };
@@ -78,10 +74,17 @@ export async function reviewDisputeInPage(options: ReviewOptions): Promise<Revie
   return reviewDispute(db, options);
 }
 
+let pending = 0;
+
 export const browserFetch: typeof fetch = async (input, init) => {
-  const { app } = await browserServer();
-  const request = input instanceof Request ? input : new Request(new URL(String(input), location.href), init);
-  return app.fetch(request);
+  pending++;
+  try {
+    const { app } = await browserServer();
+    const request = input instanceof Request ? input : new Request(new URL(String(input), location.href), init);
+    return await app.fetch(request);
+  } finally {
+    pending--;
+  }
 };
 
 /** A transport that waits `delay` ms before each call, or fails it, for loading and error stories. */
@@ -137,10 +140,35 @@ export function failing(path: string, status = 500): typeof fetch {
   });
 }
 
+/**
+ * A transport whose calls matching `path` never answer, for loading states
+ * a user reaches after some steps (the other calls answer as usual).
+ */
+export function stalling(path: string): typeof fetch {
+  return async (input, init) => {
+    const request = input instanceof Request ? input : new Request(new URL(String(input), location.href), init);
+    if (new URL(request.url).pathname.includes(path)) return new Promise<Response>(() => {});
+    return browserFetch(request);
+  };
+}
+
 declare global {
   interface Window {
     /** The in-page server, for the card frame Storybook serves (stories/support/card-frame-fetch.ts). */
     __upsStoryFetch?: typeof fetch;
+    /**
+     * How many calls to the in-page server are unanswered: the story runner
+     * (test/e2e/stories.test.ts) waits for none before it judges a story whose
+     * data arrives after Storybook says it rendered.
+     */
+    __upsStoryPending?: () => number;
+    /**
+     * Set by the story runner before the page loads: the URL of a dump of
+     * the seeded story database (`seedStoryDatabase`, made once in Node) to
+     * start from, instead of seeding again in every page.
+     */
+    __upsStorySnapshot?: string;
   }
 }
 window.__upsStoryFetch = browserFetch;
+window.__upsStoryPending = () => pending;

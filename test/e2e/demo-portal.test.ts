@@ -110,6 +110,24 @@ describe('demo portal', () => {
         .shadowRoot!.querySelector('caption')!
         .textContent!.includes('Mes factures'),
     );
+    // Live: the dashboard, already on screen, speaks French too.
+    await page.waitForFunction(() =>
+      (document.querySelector('ups-billing-dashboard')!.shadowRoot!.textContent ?? '').includes('Solde dû'),
+    );
+
+    // The theme switch: the provider turns dark, and the elements' text and surfaces with it.
+    const tableColors = () =>
+      page.evaluate(() => {
+        const table = document.querySelector('ups-invoice-table')!;
+        return [getComputedStyle(table).color, getComputedStyle(table).colorScheme];
+      });
+    const [lightText] = await tableColors();
+    await page.selectOption('#theme', 'dark');
+    await page.waitForFunction(() => document.querySelector('ups-billing-provider')!.getAttribute('theme') === 'dark');
+    const [darkText, darkScheme] = await tableColors();
+    assert.notEqual(darkText, lightText);
+    assert.equal(darkScheme, 'dark');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset['theme']), 'dark');
     assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
     await page.close();
   });

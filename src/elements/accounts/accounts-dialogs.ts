@@ -16,6 +16,7 @@ import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../i
 import { placeFieldErrors } from '../../internal/field-errors.js';
 import { recordContext, renderCheckbox, renderField, summaryItems, type FieldContext } from '../../internal/fields.js';
 import { registerMessages, type I18n } from '../../internal/i18n.js';
+import { Rewording } from '../../internal/rewording.js';
 import { accountsFormMessages } from '../../locales/accounts-forms.js';
 import type { MessageKey } from '../../locales/types.js';
 import { ADD_FIELDS, checkAdd, fieldMessage, proofOf, renderAdd } from './accounts-add.js';
@@ -60,14 +61,22 @@ export class AccountDialogs implements ReactiveController {
   /** The button that opened a dialog, focused again when it closes. */
   #opener: HTMLElement | null = null;
 
+  /** The failure on screen, worded again when the locale or the overrides change. */
+  readonly #rewording: Rewording;
+
   constructor(host: AccountsHost, access: AccountsAccess) {
     this.#host = host;
     this.#access = access;
+    this.#rewording = new Rewording(() => ({ i18n: access.i18n(), messages: access.billing()?.messages }));
     host.addController(this);
   }
 
   get busy(): boolean {
     return this.#busy;
+  }
+
+  hostUpdate(): void {
+    this.#rewording.refresh();
   }
 
   hostUpdated(): void {
@@ -149,10 +158,17 @@ export class AccountDialogs implements ReactiveController {
 
   // ── errors ────────────────────────────────────────────────────────────
 
+  /** Shows `errors` and `summary`, or clears them; a failure shown this way is not worded again. */
   #fail(errors: Record<string, string>, summary: SummaryItem[]): void {
+    this.#rewording.clear();
+    this.#show(errors, summary);
+  }
+
+  /** `again`: the same failure in new words, which leaves the focus where the user is. */
+  #show(errors: Record<string, string>, summary: SummaryItem[], again = false): void {
     this.#errors = errors;
     this.#summary = summary;
-    this.#focusSummary = summary.length > 0;
+    if (!again) this.#focusSummary = summary.length > 0;
     this.#update();
   }
 
@@ -160,24 +176,35 @@ export class AccountDialogs implements ReactiveController {
    * Field codes by server path → each message beside its field and, after
    * its label and linked to it, in the summary; then the loose messages.
    */
-  #failFields(codes: Record<string, string>, loose: string[] = [], params: Record<string, string> = {}): void {
-    const i18n = this.#access.i18n();
+  #failFields(
+    codes: Record<string, string>,
+    loose: (i18n: I18n) => string[] = () => [],
+    params: Record<string, string> = {},
+  ): void {
     const root = this.#host.renderRoot;
-    const placed = placeFieldErrors(
-      codes,
-      (path) => {
-        const id = this.#kind === 'add' ? (ADD_FIELDS[path] ?? path) : path;
-        return root.querySelector(`dialog#dialog-${this.#kind} #${CSS.escape(id)}`) ? id : null;
-      },
-      (code, path) => fieldMessage(i18n, path, code, params),
-    );
-    const messages = [...loose, ...placed.loose.map(({ message }) => message)];
-    this.#fail(placed.errors, [...summaryItems(root, placed.errors), ...messages.map((message) => ({ message }))]);
+    const kind = this.#kind;
+    this.#rewording.show((i18n, again) => {
+      const placed = placeFieldErrors(
+        codes,
+        (path) => {
+          const id = kind === 'add' ? (ADD_FIELDS[path] ?? path) : path;
+          return root.querySelector(`dialog#dialog-${kind} #${CSS.escape(id)}`) ? id : null;
+        },
+        (code, path) => fieldMessage(i18n, path, code, params),
+      );
+      const others = [...loose(i18n), ...placed.loose.map(({ message }) => message)].map((message) => ({ message }));
+      if (!again) return this.#show(placed.errors, [...summaryItems(root, placed.errors), ...others]);
+      // Worded again before the labels are: the summary repeats them, so it reads them once they are rendered.
+      this.#show(placed.errors, others, true);
+      void this.#host.updateComplete.then(() => {
+        if (this.#errors === placed.errors)
+          this.#show(placed.errors, [...summaryItems(root, placed.errors), ...others], true);
+      });
+    });
   }
 
   #showError(error: unknown, kind: Kind): void {
-    const i18n = this.#access.i18n();
-    if (!isBillingApiError(error)) return this.#failFields({}, [i18n.error('unknown')]);
+    if (!isBillingApiError(error)) return this.#failFields({}, (i18n) => [i18n.error('unknown')]);
     const { code, fieldErrors } = error;
     if (code === 'not_found' && kind !== 'add') {
       this.#close(kind);
@@ -185,16 +212,16 @@ export class AccountDialogs implements ReactiveController {
       return;
     }
     const detail = error.detail ?? '';
-    const loose: string[] = [];
-    if (code === 'invoice_mismatch') loose.push(i18n.t('accounts.problem.invoice_mismatch'));
-    else if (code === 'rate_limited')
-      loose.push(i18n.t('accounts.problem.rate_limited', { time: lockEnd(i18n, error) }));
-    else if (code === 'account_in_plan') loose.push(i18n.t('accounts.problem.account_in_plan', { plan: detail }));
-    else if (code === 'payments_in_progress')
-      loose.push(i18n.t('accounts.problem.payments_in_progress', { payments: detail }));
-    else if (code === 'invoice_date_out_of_window' && !Object.keys(fieldErrors).length)
-      loose.push(i18n.t('accounts.problem.invoice_date_out_of_window', { days: INVOICE_PROOF_MAX_AGE_DAYS }));
-    else if (!Object.keys(fieldErrors).length) loose.push(problemMessage(i18n, code));
+    const loose = (i18n: I18n): string[] => {
+      if (code === 'invoice_mismatch') return [i18n.t('accounts.problem.invoice_mismatch')];
+      if (code === 'rate_limited') return [i18n.t('accounts.problem.rate_limited', { time: lockEnd(i18n, error) })];
+      if (code === 'account_in_plan') return [i18n.t('accounts.problem.account_in_plan', { plan: detail })];
+      if (code === 'payments_in_progress')
+        return [i18n.t('accounts.problem.payments_in_progress', { payments: detail })];
+      if (code === 'invoice_date_out_of_window' && !Object.keys(fieldErrors).length)
+        return [i18n.t('accounts.problem.invoice_date_out_of_window', { days: INVOICE_PROOF_MAX_AGE_DAYS })];
+      return Object.keys(fieldErrors).length ? [] : [problemMessage(i18n, code)];
+    };
     this.#failFields({ ...fieldErrors }, loose, code === 'account_in_other_company' ? { company: detail } : {});
   }
 

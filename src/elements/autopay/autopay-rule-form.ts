@@ -19,6 +19,7 @@ import type { MethodSummary } from '../../api/schemas/invoice.js';
 import type { WalletMethod } from '../../api/schemas/wallet.js';
 import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
 import { loadLocale, registerMessages, type I18n } from '../../internal/i18n.js';
+import { Rewording } from '../../internal/rewording.js';
 import { fieldStyles } from '../../internal/styles.js';
 import { autopayFormMessages } from '../../locales/autopay-form.js';
 import { ruleFormStyles as formStyles } from './autopay-form.styles.js';
@@ -92,8 +93,15 @@ export class RuleFormController implements ReactiveController {
   draft: Draft = EMPTY_DRAFT;
   busy = false;
   #errors: FieldErrors = {};
-  #serverErrors: FieldErrors = {};
   #general: string[] = [];
+  /** The server's refusal of the last save, in any messages; null when there is none. */
+  #server: ((i18n: I18n) => { fields: FieldErrors; general: string[] }) | null = null;
+  /** Fields whose server message went when they changed (the others stay until the next save). */
+  #dropped = new Set<Field>();
+  /** What the form's own check is about: the draft as last checked (from the first save on), else null. */
+  #checked: { draft: Draft; context: Omit<CheckContext, 'i18n'> } | null = null;
+  /** The failure on screen, worded again when the locale or the overrides change. */
+  readonly #rewording: Rewording;
   #submitted = false;
   #methodTouched = false;
   #saved = false;
@@ -109,6 +117,9 @@ export class RuleFormController implements ReactiveController {
   constructor(host: ReactiveControllerHost & HTMLElement, options: RuleFormOptions) {
     this.#host = host;
     this.#options = options;
+    // The element's provider gives the overrides: new ones word the failure again too.
+    const billing = () => (host as { billing?: { messages?: unknown } }).billing;
+    this.#rewording = new Rewording(() => ({ i18n: options.i18n(), messages: billing()?.messages }));
     registerMessages(autopayFormMessages);
     host.addController(this);
     // Loaded each time the form opens: the wallet may have changed since.
@@ -132,6 +143,11 @@ export class RuleFormController implements ReactiveController {
       },
       args: () => [options.client(), this.#previewKey()] as const,
     });
+  }
+
+  hostUpdate(): void {
+    // The same failure in new words: no new failure, so the focus stays where the user is.
+    this.#rewording.refresh();
   }
 
   hostUpdated(): void {
@@ -207,8 +223,11 @@ export class RuleFormController implements ReactiveController {
     // Editing keeps the rule's method; a suspended rule's user chooses one deliberately, nothing is preselected.
     this.#methodTouched = opened.mode === 'edit';
     this.#errors = {};
-    this.#serverErrors = {};
     this.#general = [];
+    this.#server = null;
+    this.#dropped.clear();
+    this.#checked = null;
+    this.#rewording.clear();
     this.#submitted = false;
     this.#saved = false;
     this.#opener = opener;
@@ -237,19 +256,39 @@ export class RuleFormController implements ReactiveController {
   #change(patch: Partial<Draft>, byUser = true): void {
     this.draft = { ...this.draft, ...patch };
     if (byUser && 'methodId' in patch) this.#methodTouched = true;
-    const touched = new Set(Object.keys(patch).map((key) => TOUCHES[key as keyof Draft]));
-    this.#serverErrors = Object.fromEntries(
-      Object.entries(this.#serverErrors).filter(([field]) => !touched.has(field as Field)),
-    );
+    for (const key of Object.keys(patch)) this.#dropped.add(TOUCHES[key as keyof Draft]);
     // After a first attempt, messages follow the values as they change (never before: no error while typing).
-    if (this.#submitted) this.#errors = { ...this.#serverErrors, ...checkDraft(this.draft, this.#context()).errors };
+    if (this.#submitted) {
+      this.#check(this.#context());
+      this.#word(false);
+    }
     this.#host.requestUpdate();
   }
 
-  #fail(errors: FieldErrors, general: string[]): void {
-    this.#errors = errors;
-    this.#general = general;
-    this.#focusSummary = Object.keys(errors).length + general.length > 0;
+  /** The draft as it is now is what the form's own messages are about. */
+  #check(context: CheckContext): void {
+    const { i18n: _, ...rest } = context;
+    this.#checked = { draft: this.draft, context: rest };
+  }
+
+  /**
+   * Shows what is wrong as the form knows it — the server's messages left and
+   * its own check of the draft — and words it again when the messages change.
+   * `focus`: a new failure, whose summary takes the focus.
+   */
+  #word(focus: boolean): void {
+    const server = this.#server;
+    const dropped = [...this.#dropped];
+    const checked = this.#checked;
+    this.#rewording.show((i18n, again) => {
+      const refused = server?.(i18n) ?? { fields: {}, general: [] };
+      const fields: FieldErrors = { ...refused.fields };
+      for (const field of dropped) delete fields[field];
+      const local = checked ? checkDraft(checked.draft, { ...checked.context, i18n }).errors : {};
+      this.#errors = { ...fields, ...local };
+      this.#general = refused.general;
+      if (focus && !again) this.#focusSummary = Object.keys(this.#errors).length + this.#general.length > 0;
+    });
     this.#host.requestUpdate();
   }
 
@@ -259,13 +298,14 @@ export class RuleFormController implements ReactiveController {
     const client = this.#options.client();
     if (!opened || !client || this.busy) return;
     this.#submitted = true;
-    this.#serverErrors = {};
+    this.#server = null;
+    this.#dropped.clear();
     const context = this.#context();
-    const { request, errors } = checkDraft(this.draft, context);
-    if (!request) return this.#fail(errors, []);
-    const i18n = this.#options.i18n();
+    this.#check(context);
+    const { request } = checkDraft(this.draft, context);
+    if (!request) return this.#word(true);
     this.busy = true;
-    this.#fail({}, []);
+    this.#word(true);
     try {
       const rule =
         opened.mode === 'create'
@@ -275,17 +315,20 @@ export class RuleFormController implements ReactiveController {
       this.#options.onSaved(opened.mode === 'create' ? 'create' : 'update', rule);
       this.close();
     } catch (error) {
-      if (!isBillingApiError(error)) return this.#fail({}, [i18n.error('unknown')]);
+      if (!isBillingApiError(error)) {
+        this.#server = (i18n) => ({ fields: {}, general: [i18n.error('unknown')] });
+        return this.#word(true);
+      }
       const currency = scopeOf(this.draft, context)?.currency ?? context.fallbackCurrency;
-      const { fields, general } = problemErrors(i18n, error, currency);
+      const { fields } = problemErrors(context.i18n, error, currency);
       if (error.code === 'agreement_outdated' || fields.accept) {
         // A new version to read: the old acceptance does not carry over.
         this.draft = { ...this.draft, accepted: false };
         this.#agreementLoads++;
       }
       if (error.code === 'autopay_rule_exists' || error.code === 'not_found') this.#options.onStale();
-      this.#serverErrors = fields;
-      this.#fail(fields, general);
+      this.#server = (i18n) => problemErrors(i18n, error, currency);
+      this.#word(true);
     } finally {
       this.busy = false;
       this.#host.requestUpdate();

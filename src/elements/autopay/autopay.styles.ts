@@ -188,7 +188,7 @@ export const autopayStyles = css`
     width: min(60rem, calc(100vw - 2rem));
   }
   .dialog::backdrop {
-    background: rgb(0 0 0 / 35%);
+    background: var(--_ups-backdrop, rgb(0 0 0 / 35%));
   }
   .dialog-head {
     display: flex;

@@ -15,22 +15,23 @@ const ACCEPT = [...ATTACHMENT_TYPES, '.pdf', '.png', '.jpg', '.jpeg'].join(',');
 
 /**
  * Adds `chosen` to `kept` as far as the limits allow. Refused files are
- * left out, each with the message naming it; the type is read from the
+ * left out, each with the message naming it — worded by `i18n` given, so
+ * that it can be worded again in another locale; the type is read from the
  * content, as the server reads it (a renamed executable is not a PDF).
  */
 export async function addFiles(
-  i18n: I18n,
   kept: readonly File[],
   chosen: readonly File[],
-): Promise<{ files: File[]; refusals: string[] }> {
+): Promise<{ files: File[]; refusals: ((i18n: I18n) => string)[] }> {
   const files = [...kept];
-  const refusals: string[] = [];
+  const refusals: ((i18n: I18n) => string)[] = [];
   for (const file of chosen) {
     const name = file.name;
-    if (files.length >= MAX_ATTACHMENTS) refusals.push(i18n.t('disputeForm.field.too_many_files', { name }));
-    else if (file.size > MAX_ATTACHMENT_BYTES) refusals.push(i18n.t('disputeForm.field.file_too_large', { name }));
+    if (files.length >= MAX_ATTACHMENTS) refusals.push((i18n) => i18n.t('disputeForm.field.too_many_files', { name }));
+    else if (file.size > MAX_ATTACHMENT_BYTES)
+      refusals.push((i18n) => i18n.t('disputeForm.field.file_too_large', { name }));
     else if (!sniffType(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()), ATTACHMENT_TYPES))
-      refusals.push(i18n.t('disputeForm.field.file_type', { name }));
+      refusals.push((i18n) => i18n.t('disputeForm.field.file_type', { name }));
     else files.push(file);
   }
   return { files, refusals };

@@ -9,6 +9,8 @@ import type { Dispute, DisputeSummary } from '../../api/schemas/dispute.js';
 import type { Invoice, InvoiceDetail, Shipment } from '../../api/schemas/invoice.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
+import type { I18n } from '../../internal/i18n.js';
+import { Rewording } from '../../internal/rewording.js';
 import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
 import { renderLoadFailure, renderLoading } from '../../internal/load-views.js';
 import { errorSummaryStyles, fieldsetStyles, fieldStyles } from '../../internal/styles.js';
@@ -20,6 +22,7 @@ import {
   FIELDS,
   checkDraft,
   problemErrors,
+  type CheckContext,
   type Draft,
   type Field,
   type FieldErrors,
@@ -134,8 +137,16 @@ export class UpsDisputeForm extends UpsBillingElement {
 
   #submitted = false;
   #fromLine = false;
-  #serverErrors: FieldErrors = {};
-  #fileError: string | undefined;
+  /** The server's refusal of the last attempt, in any messages; null when there is none. */
+  #server: ((i18n: I18n) => { fields: FieldErrors; general: readonly string[] }) | null = null;
+  /** Fields whose server message went when they changed (the others stay until the next attempt). */
+  #dropped = new Set<Field>();
+  /** What the form's own check is about: the draft as last checked (from the first submit on), else null. */
+  #checked: { draft: Draft; context: Omit<CheckContext, 'i18n'> } | null = null;
+  /** The chosen files refused, in any messages. */
+  #fileError: ((i18n: I18n) => string) | undefined;
+  /** The failure on screen, worded again when the locale or the overrides change. */
+  readonly #rewording = new Rewording(() => ({ i18n: this.i18n, messages: this.billing?.messages }));
   #emailTouched = false;
   #focusSummary = false;
   #focusDone = false;
@@ -156,6 +167,8 @@ export class UpsDisputeForm extends UpsBillingElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The same failure in new words: no new failure, so the focus stays where the user is.
+    this.#rewording.refresh();
     const session = this.billing?.session;
     // The signed-in user's address, until they type their own.
     if (!this.#emailTouched && !this.draft.contactEmail && session?.status === 'ready')
@@ -227,15 +240,44 @@ export class UpsDisputeForm extends UpsBillingElement {
     this.draft = { ...this.draft, ...patch };
     // A server message goes once its field changes; the others stay until the next attempt.
     const touched = Object.keys(patch).map((key) => FIELD_OF_DRAFT[key as keyof Draft]);
-    for (const field of touched) delete this.#serverErrors[field];
+    for (const field of touched) this.#dropped.add(field);
     if (this.#submitted) this.#revalidate();
   }
 
   #revalidate(): void {
     const detail = this.#invoice.value;
     if (!detail) return;
-    const local = checkDraft(this.draft, this.#context(detail)).errors;
-    this.errors = { ...this.#serverErrors, ...local, ...(this.#fileError ? { files: this.#fileError } : {}) };
+    this.#check(detail);
+    this.#word();
+  }
+
+  /** The draft as it is now is what the form's own messages are about. */
+  #check(detail: InvoiceDetail): CheckContext {
+    const context = this.#context(detail);
+    const { i18n: _, ...rest } = context;
+    this.#checked = { draft: this.draft, context: rest };
+    return context;
+  }
+
+  /**
+   * Shows what is wrong as the form knows it — the server's messages left,
+   * its own check of the draft, the refused files — and words it again when
+   * the messages change. `focus`: a new failure, whose summary takes the focus.
+   */
+  #word(focus = false): void {
+    const server = this.#server;
+    const dropped = [...this.#dropped];
+    const checked = this.#checked;
+    const fileError = this.#fileError;
+    this.#rewording.show((i18n, again) => {
+      const refused = server?.(i18n) ?? { fields: {}, general: [] };
+      const fields: FieldErrors = { ...refused.fields };
+      for (const field of dropped) delete fields[field];
+      const local = checked ? checkDraft(checked.draft, { ...checked.context, i18n }).errors : {};
+      this.errors = { ...fields, ...local, ...(fileError ? { files: fileError(i18n) } : {}) };
+      this.general = refused.general;
+      if (focus && !again) this.#focusSummary = Object.keys(this.errors).length + this.general.length > 0;
+    });
   }
 
   #handleSearch(): void {
@@ -247,21 +289,19 @@ export class UpsDisputeForm extends UpsBillingElement {
     const chosen = [...(input.files ?? [])];
     // Cleared, so choosing the same file again after removing it still fires `change`.
     input.value = '';
-    const { files, refusals } = await addFiles(this.i18n, this.files, chosen);
+    const { files, refusals } = await addFiles(this.files, chosen);
     this.files = files;
-    delete this.#serverErrors.files;
-    this.#fileError = refusals.length ? refusals.join(' ') : undefined;
-    const { files: _, ...others } = this.errors;
-    this.errors = this.#fileError ? { ...others, files: this.#fileError } : others;
+    this.#dropped.add('files');
+    this.#fileError = refusals.length ? (i18n) => refusals.map((refusal) => refusal(i18n)).join(' ') : undefined;
+    this.#word();
   }
 
   async #handleRemove(index: number): Promise<void> {
     const removed = this.files[index];
     this.files = this.files.filter((_, i) => i !== index);
     this.#fileError = undefined;
-    delete this.#serverErrors.files;
-    const { files: _, ...others } = this.errors;
-    this.errors = others;
+    this.#dropped.add('files');
+    this.#word();
     this.announcement = removed ? this.i18n.t('disputeForm.fileRemoved', { name: removed.name }) : '';
     await this.updateComplete;
     // Focus stays in the list: on the button now in the removed file's place, else the last one, else the picker.
@@ -275,15 +315,16 @@ export class UpsDisputeForm extends UpsBillingElement {
     const client = this.billing?.client;
     if (!detail || !client || this.busy) return;
     this.#submitted = true;
-    this.#serverErrors = {};
+    this.#server = null;
+    this.#dropped.clear();
     this.#fileError = undefined;
-    const context = this.#context(detail);
-    const { request, errors } = checkDraft(this.draft, context);
-    if (!request) return this.#fail(errors, []);
-    if (!emit(this, 'ups-dispute-submit', { request, files: this.files.map((f) => f.name) }, { cancelable: true }))
-      return;
+    const context = this.#check(detail);
+    const { request } = checkDraft(this.draft, context);
+    if (!request) return this.#word(true);
+    const files = this.files;
+    if (!emit(this, 'ups-dispute-submit', { request, files: files.map((f) => f.name) }, { cancelable: true })) return;
     this.busy = true;
-    this.#fail({}, []);
+    this.#word(true);
     try {
       const dispute = await client.call(createDispute, { body: request, files: this.files });
       this.done = dispute;
@@ -293,26 +334,17 @@ export class UpsDisputeForm extends UpsBillingElement {
       emit(this, 'ups-dispute-success', { dispute });
     } catch (error) {
       const code = codeOf(error);
-      if (isBillingApiError(error)) {
-        const { fields, general } = problemErrors(
-          { ...context, amountKind: request.amountKind, files: this.files },
-          error,
-        );
-        this.#serverErrors = fields;
-        this.#fail(fields, general);
-      } else this.#fail({}, [this.i18n.error('unknown')]);
+      const { amountKind } = request;
+      this.#server = isBillingApiError(error)
+        ? (i18n) => problemErrors({ ...context, i18n, amountKind, files }, error)
+        : (i18n) => ({ fields: {}, general: [i18n.error('unknown')] });
+      this.#word(true);
       // The line is taken meanwhile: mark it as the list shows it.
       if (code === 'dispute_exists') this.openLoads++;
       emit(this, 'ups-dispute-error', { code });
     } finally {
       this.busy = false;
     }
-  }
-
-  #fail(errors: FieldErrors, general: readonly string[]): void {
-    this.errors = errors;
-    this.general = general;
-    this.#focusSummary = Object.keys(errors).length + general.length > 0;
   }
 
   /** Starts over on the same invoice, for another dispute; the contact e-mail stays. */
@@ -328,8 +360,11 @@ export class UpsDisputeForm extends UpsBillingElement {
     this.done = null;
     this.chosen = [];
     this.#submitted = false;
-    this.#serverErrors = {};
+    this.#server = null;
+    this.#dropped.clear();
+    this.#checked = null;
     this.#fileError = undefined;
+    this.#rewording.clear();
   }
 
   async #handleAgain(): Promise<void> {

@@ -41,8 +41,8 @@ export function dateTime(i18n: I18n, iso: string): string {
 
 const size = (i18n: I18n, bytes: number) =>
   bytes >= 1024 * 1024
-    ? `${i18n.number(Math.round(bytes / 104857.6) / 10)} MB`
-    : `${i18n.number(Math.ceil(bytes / 1024))} KB`;
+    ? i18n.t('disputeList.details.fileSize.mb', { size: i18n.number(Math.round(bytes / 104857.6) / 10) })
+    : i18n.t('disputeList.details.fileSize.kb', { size: i18n.number(Math.ceil(bytes / 1024)) });
 
 export function renderDetails(props: DetailsProps): TemplateResult {
   const { i18n, state } = props;

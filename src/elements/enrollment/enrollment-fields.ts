@@ -148,7 +148,15 @@ export function fieldMessage(i18n: I18n, field: string, code: string): string {
   return firstMessage(i18n, [`enrollment.field.${field}.${code}`, `enrollment.field.${code}`, `field.${code}`], RULES);
 }
 
-/** What each path's flow needs of the element: its fields and errors, which both paths share. */
+/** What is wrong, worded in `i18n`: field messages by field id, and loose ones for the summary alone. */
+export type Failure = (i18n: I18n) => { errors: Record<string, string>; loose?: string[] };
+
+/**
+ * What each path's flow needs of the element: its fields and errors, which
+ * both paths share. Failures are given as how to word them, not as words, so
+ * that the element words them again when the locale changes; they must read
+ * only values taken when the failure happened, never the live form.
+ */
 export interface EnrollmentAccess {
   i18n(): I18n;
   /** The client for calls without a session (the provider's, or the element's own on a public page). */
@@ -165,9 +173,9 @@ export interface EnrollmentAccess {
   setBusy(busy: boolean): void;
   clear(): void;
   /** Shows field messages (and loose ones in the summary), going back to the earliest step with one. */
-  fail(errors: Record<string, string>, loose?: string[]): void;
+  fail(failure: Failure): void;
   /** Problems not tied to the element's own fields (the card frame's), each with where it takes focus. */
-  summary(items: SummaryItem[]): void;
+  summary(items: (i18n: I18n) => SummaryItem[]): void;
   /** An API refusal, placed like `fail`. */
   problem(error: unknown): void;
   go(step: Step): void;
@@ -177,10 +185,10 @@ export interface EnrollmentAccess {
   announce(message: string): void;
 }
 
-/** When a lock ends: as the server gave it (`detail`), else now plus `retryAfter`. */
-function lockEnd(i18n: I18n, detail: string, retryAfter: number | undefined): string {
+/** When a lock ends: as the server gave it (`detail`), else the refusal's time (`now`) plus `retryAfter`. */
+function lockEnd(i18n: I18n, detail: string, retryAfter: number | undefined, now: number): string {
   let until = Date.parse(detail);
-  if (Number.isNaN(until)) until = Date.now() + (retryAfter ?? 86_400) * 1000;
+  if (Number.isNaN(until)) until = now + (retryAfter ?? 86_400) * 1000;
   return new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'long', timeStyle: 'short' }).format(until);
 }
 
@@ -192,11 +200,11 @@ function lockEnd(i18n: I18n, detail: string, retryAfter: number | undefined): st
 export function problemPlacement(
   i18n: I18n,
   error: unknown,
-  where: { path: EnrollmentPath; step: Step; account: string },
+  where: { path: EnrollmentPath; step: Step; account: string; now?: number },
 ): { errors: Record<string, string>; loose: string[]; step?: Step } {
   if (!isBillingApiError(error)) return { errors: {}, loose: [i18n.error('unknown')] };
   if (error.code === 'rate_limited') {
-    const time = lockEnd(i18n, error.message, error.retryAfter);
+    const time = lockEnd(i18n, error.message, error.retryAfter, where.now ?? Date.now());
     const key = where.path === 'invoice' ? 'enrollment.error.rate_limited' : 'enrollment.error.signup_rate_limited';
     return { errors: {}, loose: [i18n.t(key, { time })] };
   }

@@ -52,7 +52,8 @@ export class InvoiceFlow {
   async handleCountry(event: Event): Promise<void> {
     event.preventDefault();
     const country = this.#access.value('country');
-    if (!country) return this.#access.fail({ country: fieldMessage(this.#access.i18n(), 'country', 'required') });
+    if (!country)
+      return this.#access.fail((i18n) => ({ errors: { country: fieldMessage(i18n, 'country', 'required') } }));
     // The control ID rule travels with the schemas, in the API module.
     this.needsControlId = (await api()).controlIdRequired(country);
     this.#access.set({ country });
@@ -65,7 +66,7 @@ export class InvoiceFlow {
     // The same rule as the API's AccountNumber, said before anything is sent.
     if (!/^[A-Z0-9]{6}$/.test(account)) {
       const code = account ? 'invalid_format' : 'required';
-      return this.#access.fail({ account: fieldMessage(this.#access.i18n(), 'account', code) });
+      return this.#access.fail((i18n) => ({ errors: { account: fieldMessage(i18n, 'account', code) } }));
     }
     this.#access.set({ account });
     this.#access.go('invoice');
@@ -98,7 +99,7 @@ export class InvoiceFlow {
     const value = (id: string) => this.#access.value(id);
     const password = value('password');
     if (password && password !== value('confirm')) {
-      return this.#access.fail({ confirm: fieldMessage(this.#access.i18n(), 'confirm', 'confirm_mismatch') });
+      return this.#access.fail((i18n) => ({ errors: { confirm: fieldMessage(i18n, 'confirm', 'confirm_mismatch') } }));
     }
     await this.#call(async (client) => {
       const company = value('company').trim();

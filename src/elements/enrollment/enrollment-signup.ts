@@ -38,6 +38,21 @@ registerMessages(walletFormMessages);
 /** Countries whose addresses carry a state or province: the field shows, and is asked for. */
 const REGION_COUNTRIES = new Set(['US', 'CA']);
 
+/**
+ * The fields as they are now, for wording a failure again later: each value
+ * is kept as first read (at the failure), whatever the user types since.
+ */
+function asTyped(ctx: FieldContext): FieldContext {
+  const seen = new Map<string, string>();
+  return {
+    ...ctx,
+    value: (id) => {
+      if (!seen.has(id)) seen.set(id, ctx.value(id));
+      return seen.get(id)!;
+    },
+  };
+}
+
 export class SignupFlow implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #access: EnrollmentAccess;
@@ -155,21 +170,19 @@ export class SignupFlow implements ReactiveController {
 
   handleCompany(event: Event): void {
     event.preventDefault();
-    const i18n = this.#access.i18n();
     const details = this.#accountDetails();
     const parsed = PaymentAccountRequest.safeParse({ ...details, method: { token: 'checked-later' } }, PARSE_OPTIONS);
     const codes = parsed.success ? {} : toFieldErrors(parsed.error.issues);
     // The schema leaves the region optional; where the country has one, an address without it does not arrive.
     if (REGION_COUNTRIES.has(details.country) && !details.billingAddress.region)
       codes['billingAddress.region'] = 'required';
-    const { errors, loose } = placeFieldErrors(codes, fieldFor, (code, path, id) =>
-      fieldMessage(i18n, id ?? path, code),
-    );
-    if (Object.keys(errors).length || loose.length)
-      return this.#access.fail(
-        errors,
-        loose.map((l) => l.message),
-      );
+    if (Object.keys(codes).length)
+      return this.#access.fail((i18n) => {
+        const { errors, loose } = placeFieldErrors(codes, fieldFor, (code, path, id) =>
+          fieldMessage(i18n, id ?? path, code),
+        );
+        return { errors, loose: loose.map((l) => l.message) };
+      });
     if (this.#types.value?.country !== details.country) void this.#types.run();
     this.#access.next();
   }
@@ -182,7 +195,10 @@ export class SignupFlow implements ReactiveController {
     if (!type) return;
     const ctx = this.#access.ctx();
     const errors = checkAdd(ctx, type);
-    if (Object.keys(errors).length) return this.#access.fail(errors);
+    if (Object.keys(errors).length) {
+      const values = asTyped(ctx);
+      return this.#access.fail((i18n) => ({ errors: checkAdd({ ...values, i18n }, type) }));
+    }
     await this.#write(
       async (client) => {
         const mandate = this.#types.value?.types.find((option) => option.type === 'sepa')?.mandate?.version ?? '';
@@ -219,11 +235,13 @@ export class SignupFlow implements ReactiveController {
   /** The card frame's own field codes, linked to its fields; the rest as any refusal. */
   #showMethodError(error: unknown): void {
     if (!(error instanceof CardFrameError)) return this.#access.problem(error);
-    const i18n = this.#access.i18n();
     const fields = CARD_FIELDS.filter((field) => error.fields[field]);
     if (!fields.length)
-      return this.#access.fail({}, [i18n.error(error.code ?? 'unknown', { seconds: error.retryAfter ?? 30 })]);
-    this.#access.summary(
+      return this.#access.fail((i18n) => ({
+        errors: {},
+        loose: [i18n.error(error.code ?? 'unknown', { seconds: error.retryAfter ?? 30 })],
+      }));
+    this.#access.summary((i18n) =>
       fields.map((field) => ({
         message: `${i18n.t(`wallet.card.${field}`)}: ${i18n.t(`wallet.card.${error.fields[field]}` as MessageKey)}`,
         focus: () => this.#frame.focus(field),

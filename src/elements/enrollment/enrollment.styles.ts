@@ -125,7 +125,7 @@ export const enrollmentStyles = css`
 export const credentialStyles = css`
   :where(ups-enrollment) > :where(.ups-enrollment-credentials) form {
     display: grid;
-    gap: calc(var(--_ups-space, 8px) * 1.75);
+    gap: calc(var(--_ups-space) * 1.75);
   }
   :where(.ups-enrollment-credentials) .field {
     display: grid;
@@ -135,43 +135,43 @@ export const credentialStyles = css`
     font-weight: 600;
   }
   :where(.ups-enrollment-credentials) .hint {
-    color: var(--_ups-muted, #55555d);
+    color: var(--_ups-muted);
     font-size: 0.9em;
   }
   :where(.ups-enrollment-credentials) input {
     min-height: 2.4rem;
     padding: 0 0.5rem;
-    border: 1px solid var(--_ups-border, #c9c7c2);
-    border-radius: var(--_ups-radius, 6px);
-    background: var(--_ups-surface, #fff);
+    border: 1px solid var(--_ups-control-border);
+    border-radius: var(--_ups-radius);
+    background: var(--_ups-surface);
     color: inherit;
     font: inherit;
   }
   :where(.ups-enrollment-credentials) [aria-invalid='true'] {
-    border-color: var(--_ups-danger, #b3261e);
+    border-color: var(--_ups-danger);
   }
   :where(.ups-enrollment-credentials) .field-error {
-    color: var(--_ups-danger, #b3261e);
+    color: var(--_ups-danger);
     font-size: 0.875em;
   }
   :where(.ups-enrollment-credentials) .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_ups-space, 8px);
+    gap: var(--_ups-space);
   }
   :where(.ups-enrollment-credentials) button {
     min-height: 2.25rem;
-    padding: 0 calc(var(--_ups-space, 8px) * 1.5);
-    border: 1px solid var(--_ups-accent, #5c3d11);
-    border-radius: var(--_ups-radius, 6px);
-    background: var(--_ups-surface, #fff);
-    color: var(--_ups-accent, #5c3d11);
+    padding: 0 calc(var(--_ups-space) * 1.5);
+    border: 1px solid var(--_ups-accent);
+    border-radius: var(--_ups-radius);
+    background: var(--_ups-surface);
+    color: var(--_ups-accent);
     font: inherit;
     cursor: pointer;
   }
   :where(.ups-enrollment-credentials) button[type='submit'] {
-    background: var(--_ups-accent, #5c3d11);
-    color: var(--_ups-on-accent, #fff);
+    background: var(--_ups-accent);
+    color: var(--_ups-on-accent);
   }
   :where(.ups-enrollment-credentials) button[aria-disabled='true'] {
     opacity: 0.55;
@@ -179,7 +179,7 @@ export const credentialStyles = css`
   }
   :where(.ups-enrollment-credentials) .password {
     display: flex;
-    gap: var(--_ups-space, 8px);
+    gap: var(--_ups-space);
   }
   :where(.ups-enrollment-credentials) .password input {
     flex: 1;
@@ -187,12 +187,12 @@ export const credentialStyles = css`
   :where(.ups-enrollment-credentials) .rules {
     margin: 0;
     padding-inline-start: 1.2rem;
-    color: var(--_ups-muted, #55555d);
+    color: var(--_ups-muted);
     font-size: 0.9em;
   }
   /* A rule met is said in words too (hidden text), not by the mark alone. */
   :where(.ups-enrollment-credentials) .rules .met {
-    color: var(--_ups-success, #1e6b34);
+    color: var(--_ups-success);
     list-style-type: '✓ ';
   }
   :where(.ups-enrollment-credentials) .visually-hidden {
@@ -205,7 +205,7 @@ export const credentialStyles = css`
     white-space: nowrap;
   }
   :where(.ups-enrollment-credentials) :focus-visible {
-    outline: 2px solid var(--_ups-focus, #0b61c4);
+    outline: 2px solid var(--_ups-focus);
     outline-offset: 2px;
   }
 `;

@@ -7,6 +7,8 @@ import { inputValue, renderField, type FieldContext } from '../../internal/field
 import { hasHelpLinks, helpAddresses, type HelpLinkAddresses } from '../../internal/help-links.js';
 import { loadOnce, prefetchWhenIdle } from '../../internal/lazy.js';
 import { renderLoading } from '../../internal/load-views.js';
+import type { I18n } from '../../internal/i18n.js';
+import { Rewording } from '../../internal/rewording.js';
 import { fieldsetStyles, errorSummaryStyles, fieldStyles } from '../../internal/styles.js';
 import { enrollmentMessages } from '../../locales/enrollment.js';
 import type {} from '../../events/enrollment.js';
@@ -17,6 +19,7 @@ import {
   problemPlacement,
   stepOfField,
   type EnrollmentAccess,
+  type Failure,
   type EnrollmentPath,
   type Step,
 } from './enrollment-fields.js';
@@ -119,6 +122,8 @@ export class UpsEnrollment extends UpsBillingElement {
   readonly #light = new LightFields(this);
   /** Light-DOM ids must be unique in the document: each instance prefixes its own. */
   readonly #prefix = `ups-enrollment-${++instances}`;
+  /** The failure on screen, worded again when the locale or the overrides change. */
+  readonly #rewording = new Rewording(() => ({ i18n: this.i18n, messages: this.billing?.messages }));
 
   protected override needsProvider(): boolean {
     return !this.apiBase;
@@ -182,6 +187,8 @@ export class UpsEnrollment extends UpsBillingElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The same failure in new words: no new failure, so the focus stays where the user is.
+    this.#rewording.refresh();
     if (this.step === 'start' && this.#signedInWithoutCompany()) {
       this.path = 'account';
       this.step = 'signup-company';
@@ -223,25 +230,43 @@ export class UpsEnrollment extends UpsBillingElement {
 
   // ── errors ────────────────────────────────────────────────────────────
 
-  #fail(errors: Record<string, string>, loose: string[] = []): void {
-    // A message for a field of an earlier step takes the user back there.
-    const steps = PATH_STEPS[this.path];
-    const fieldSteps = Object.keys(errors)
-      .map((id) => steps.indexOf(stepOfField(this.path, id)!))
-      .filter((index) => index >= 0);
-    if (fieldSteps.length && Math.min(...fieldSteps) < steps.indexOf(this.step)) {
-      this.step = steps[Math.min(...fieldSteps)]!;
-    }
-    this.errors = errors;
-    this.summary = [
+  /**
+   * Shows what `failure` words — field messages, and loose ones in the
+   * summary — and words it again when the messages change.
+   */
+  #fail(failure: Failure): void {
+    this.#rewording.show((i18n, again) => {
+      const { errors, loose = [] } = failure(i18n);
+      if (!again) {
+        // A message for a field of an earlier step takes the user back there.
+        const steps = PATH_STEPS[this.path];
+        const fieldSteps = Object.keys(errors)
+          .map((id) => steps.indexOf(stepOfField(this.path, id)!))
+          .filter((index) => index >= 0);
+        if (fieldSteps.length && Math.min(...fieldSteps) < steps.indexOf(this.step)) {
+          this.step = steps[Math.min(...fieldSteps)]!;
+        }
+      }
+      this.errors = errors;
+      this.summary = this.#summaryOf(i18n, errors, loose);
+      if (!again) this.#focusSummary = this.summary.length > 0;
+      // Worded again before the labels on screen are: the summary reads them again once they are rendered.
+      else
+        void this.updateComplete.then(() => {
+          if (this.errors === errors) this.summary = this.#summaryOf(i18n, errors, loose);
+        });
+    });
+  }
+
+  #summaryOf(i18n: I18n, errors: Record<string, string>, loose: readonly string[]): SummaryItem[] {
+    return [
       ...loose.map((message) => ({ message })),
       ...Object.entries(errors).map(([id, message]) => {
         // The payment method's fields are the wallet's: their labels are the ones on screen.
-        const label = LABELS[id] ? this.i18n.t(LABELS[id]) : this.#labelOnScreen(id);
+        const label = LABELS[id] ? i18n.t(LABELS[id]) : this.#labelOnScreen(id);
         return { message: label ? `${label}: ${message}` : message, focus: () => this.#field(id)?.focus() };
       }),
     ];
-    this.#focusSummary = this.summary.length > 0;
   }
 
   #labelOnScreen(id: string): string | undefined {
@@ -251,6 +276,7 @@ export class UpsEnrollment extends UpsBillingElement {
   }
 
   #clear(): void {
+    this.#rewording.clear();
     this.errors = {};
     this.summary = [];
   }
@@ -265,13 +291,10 @@ export class UpsEnrollment extends UpsBillingElement {
 
   /** An API refusal: field codes beside their fields (back on the step that shows them), the rest in the summary. */
   #showProblem(error: unknown): void {
-    const placed = problemPlacement(this.i18n, error, {
-      path: this.path,
-      step: this.step,
-      account: this.#value('account'),
-    });
+    const where = { path: this.path, step: this.step, account: this.#value('account'), now: Date.now() };
+    const placed = problemPlacement(this.i18n, error, where);
     if (placed.step) this.step = placed.step;
-    this.#fail(placed.errors, placed.loose);
+    this.#fail((i18n) => problemPlacement(i18n, error, where));
   }
 
   // ── steps ─────────────────────────────────────────────────────────────
@@ -301,12 +324,13 @@ export class UpsEnrollment extends UpsBillingElement {
     busy: () => this.busy,
     setBusy: (busy) => (this.busy = busy),
     clear: () => this.#clear(),
-    fail: (errors, loose) => this.#fail(errors, loose),
-    summary: (items) => {
-      this.errors = {};
-      this.summary = items;
-      this.#focusSummary = items.length > 0;
-    },
+    fail: (failure) => this.#fail(failure),
+    summary: (items) =>
+      this.#rewording.show((i18n, again) => {
+        this.errors = {};
+        this.summary = items(i18n);
+        if (!again) this.#focusSummary = this.summary.length > 0;
+      }),
     problem: (error) => this.#showProblem(error),
     go: (step) => this.#go(step),
     next: () => this.#move(1),

@@ -95,7 +95,7 @@ export const inboundChargesStyles = css`
   }
   textarea {
     padding: 0.5rem;
-    border: 1px solid var(--_ups-border);
+    border: 1px solid var(--_ups-control-border);
     border-radius: var(--_ups-radius);
     background: var(--_ups-surface);
     color: inherit;

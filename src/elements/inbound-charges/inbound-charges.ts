@@ -22,7 +22,9 @@ import { UpsBillingElement } from '../../internal/billing-element.js';
 import { emit } from '../../internal/emit.js';
 import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
 import { renderField, summaryItems, type FieldContext } from '../../internal/fields.js';
+import type { I18n } from '../../internal/i18n.js';
 import { renderLoadFailure, renderLoading } from '../../internal/load-views.js';
+import { Rewording } from '../../internal/rewording.js';
 import { dialogStyles, errorSummaryStyles, fieldStyles } from '../../internal/styles.js';
 import { inboundChargesMessages } from '../../locales/inbound-charges.js';
 import type { MessageKey } from '../../locales/types.js';
@@ -36,6 +38,36 @@ const NOTE_MAX = 80;
 const FIELD_CODES = ['required', 'invalid_format', 'own_account', 'duplicate', 'too_long', 'csv_too_long'];
 /** The server's field paths → the element's fields. */
 const FIELD_OF: Record<string, string> = { shipperAccount: 'shipper', note: 'note', csv: 'csv' };
+
+/** A field code in words. */
+function fieldMessage(i18n: I18n, code: string): string {
+  const known = code === 'taken' ? 'duplicate' : code;
+  return FIELD_CODES.includes(known) ? i18n.t(`inbound.field.${known}` as MessageKey) : i18n.error('validation_failed');
+}
+
+/** What is wrong with the add form's values (form checks only). */
+function checkAdd(i18n: I18n, fields: Readonly<Record<string, string>>): Record<string, string> {
+  const shipper = (fields['shipper'] ?? '').trim().toUpperCase();
+  const errors: Record<string, string> = {};
+  // Form checks only: whether the shipper is the account itself or already
+  // listed is the server's rule (the list may have changed in another tab),
+  // and its answer lands on the same field.
+  if (!shipper) errors['shipper'] = fieldMessage(i18n, 'required');
+  else if (!ACCOUNT.test(shipper)) errors['shipper'] = fieldMessage(i18n, 'invalid_format');
+  if ((fields['note'] ?? '').trim().length > NOTE_MAX) errors['note'] = fieldMessage(i18n, 'too_long');
+  return errors;
+}
+
+/** What is wrong with the import form's text. */
+function checkImport(i18n: I18n, fields: Readonly<Record<string, string>>): Record<string, string> {
+  const csv = fields['csv'] ?? '';
+  if (!csv.trim()) return { csv: i18n.t('inbound.field.file') };
+  if (csv.length > MAX_CSV_LENGTH) return { csv: fieldMessage(i18n, 'csv_too_long') };
+  return {};
+}
+
+/** A failure in words: messages by field, and those tied to none. */
+type Failure = (i18n: I18n) => { errors: Record<string, string>; general?: string[] };
 
 type Busy = 'save' | 'add' | 'remove' | 'check' | 'import' | null;
 type Form = 'settings' | 'add' | 'import';
@@ -109,6 +141,14 @@ export class UpsInboundCharges extends UpsBillingElement {
 
   #submitted = new Set<Form>();
   #focus: 'summary' | 'preview' | null = null;
+  /** The failure of the last submit, which the summary lists. */
+  #failure: Failure | null = null;
+  /** After it, the field messages as the user corrects the form (the values then taken), or null. */
+  #recheck: ((i18n: I18n) => Record<string, string>) | null = null;
+  /** The failure on screen, worded again when the locale or the overrides change. */
+  readonly #rewording = new Rewording(() => ({ i18n: this.i18n, messages: this.billing?.messages }));
+  /** The same for the alert. */
+  readonly #alertWording = new Rewording(() => ({ i18n: this.i18n, messages: this.billing?.messages }));
   #remover: HTMLElement | null = null;
 
   #ctx: FieldContext = {
@@ -135,6 +175,9 @@ export class UpsInboundCharges extends UpsBillingElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#ctx.i18n = this.i18n;
+    // The same failure in new words: no new failure, so the focus stays where the user is.
+    this.#rewording.refresh();
+    this.#alertWording.refresh();
     if (changed.has('account') && this.hasUpdated) this.#chooseAccount(null);
   }
 
@@ -162,13 +205,24 @@ export class UpsInboundCharges extends UpsBillingElement {
     this.#clearErrors();
     this.#submitted.clear();
     this.report = null;
-    this.alert = '';
+    this.#setAlert(null);
   }
 
   #clearErrors(): void {
+    this.#rewording.clear();
+    this.#failure = null;
+    this.#recheck = null;
     this.errors = {};
     this.summary = [];
     this.summaryFor = null;
+  }
+
+  /** Shows the alert `word` words (and words it again in a new locale), or none. */
+  #setAlert(word: ((i18n: I18n) => string) | null): void {
+    if (!word) {
+      this.#alertWording.clear();
+      this.alert = '';
+    } else this.#alertWording.show((i18n) => (this.alert = word(i18n)));
   }
 
   #handleInput(id: string, event: Event): void {
@@ -178,7 +232,9 @@ export class UpsInboundCharges extends UpsBillingElement {
     // Validate on change only once the form was submitted (GOV.UK).
     const form: Form = id === 'csv' ? 'import' : 'add';
     if (this.#submitted.has(form) && this.summaryFor === form) {
-      this.errors = form === 'add' ? this.#checkAdd() : this.#checkImport();
+      const fields = this.fields;
+      this.#recheck = (i18n) => (form === 'add' ? checkAdd(i18n, fields) : checkImport(i18n, fields));
+      this.#word(form, false);
     }
   }
 
@@ -189,47 +245,60 @@ export class UpsInboundCharges extends UpsBillingElement {
       // The file's rows go into the text area: the user sees what is checked, and may correct it.
       this.#handleInput('csv', { target: { value: await file.text() } } as unknown as Event);
     } catch {
-      this.#fail('import', { csv: this.i18n.t('inbound.import.unreadable') });
+      this.#fail('import', (i18n) => ({ errors: { csv: i18n.t('inbound.import.unreadable') } }));
     }
   }
 
-  /** Shows `errors` by their fields and, with `general`, messages tied to none, in `form`'s summary. */
-  #fail(form: Form, errors: Record<string, string>, general: string[] = []): void {
-    this.errors = errors;
-    this.summaryFor = form;
-    // The summary reads the labels once the fields are in the DOM, and takes the focus once it shows.
-    void this.updateComplete.then(() => {
-      this.summary = [...general.map((message) => ({ message })), ...summaryItems(this.renderRoot, errors)];
-      this.#focus = 'summary';
-    });
+  /** Shows what `failure` words: messages by their fields and, with those tied to none, in `form`'s summary. */
+  #fail(form: Form, failure: Failure): void {
+    this.#failure = failure;
+    this.#recheck = null;
+    this.#word(form, true);
   }
 
-  #fieldMessage(code: string): string {
-    const known = code === 'taken' ? 'duplicate' : code;
-    return FIELD_CODES.includes(known)
-      ? this.i18n.t(`inbound.field.${known}` as MessageKey)
-      : this.i18n.error('validation_failed');
+  /**
+   * Words the failure on screen — and again when the messages change:
+   * `focus` for a new one, whose summary takes the focus.
+   */
+  #word(form: Form, focus: boolean): void {
+    const failure = this.#failure;
+    const recheck = this.#recheck;
+    if (!failure) return;
+    this.#rewording.show((i18n, again) => {
+      const { errors, general = [] } = failure(i18n);
+      const shown = recheck ? recheck(i18n) : errors;
+      this.errors = shown;
+      this.summaryFor = form;
+      // The summary reads the labels once the fields are in the DOM (in the new words), and takes the focus once it shows.
+      void this.updateComplete.then(() => {
+        if (this.errors !== shown) return;
+        this.summary = [...general.map((message) => ({ message })), ...summaryItems(this.renderRoot, errors)];
+        if (focus && !again) this.#focus = 'summary';
+      });
+    });
   }
 
   /** Maps a refusal to field messages when it names fields, else to one message in the summary. */
   #refused(form: Form, error: unknown): void {
     const code = codeOf(error);
     const fieldErrors = isBillingApiError(error) ? error.fieldErrors : {};
-    const errors: Record<string, string> = {};
-    for (const [path, fieldCode] of Object.entries(fieldErrors)) {
-      const id = FIELD_OF[path];
-      if (id) errors[id] = this.#fieldMessage(fieldCode);
-    }
-    if (Object.keys(errors).length) return this.#fail(form, errors);
-    let message: string;
-    if (code === 'too_many_exceptions') {
-      const room = isBillingApiError(error) ? Number(error.detail) : NaN;
-      message = this.i18n.t('inbound.error.too_many_exceptions', {
-        room: this.i18n.number(Number.isFinite(room) ? room : 0),
-      });
-    } else if (code === 'exception_exists') message = this.i18n.t('inbound.error.exception_exists');
-    else message = this.i18n.error(code);
-    this.#fail(form, {}, [message]);
+    this.#fail(form, (i18n) => {
+      const errors: Record<string, string> = {};
+      for (const [path, fieldCode] of Object.entries(fieldErrors)) {
+        const id = FIELD_OF[path];
+        if (id) errors[id] = fieldMessage(i18n, fieldCode);
+      }
+      if (Object.keys(errors).length) return { errors };
+      let message: string;
+      if (code === 'too_many_exceptions') {
+        const room = isBillingApiError(error) ? Number(error.detail) : NaN;
+        message = i18n.t('inbound.error.too_many_exceptions', {
+          room: i18n.number(Number.isFinite(room) ? room : 0),
+        });
+      } else if (code === 'exception_exists') message = i18n.t('inbound.error.exception_exists');
+      else message = i18n.error(code);
+      return { errors: {}, general: [message] };
+    });
   }
 
   #changed(action: Change['action'], settings: InboundChargeSettings, shippers: string[], message: string): void {
@@ -248,7 +317,7 @@ export class UpsInboundCharges extends UpsBillingElement {
     const current = this.#settings.value;
     if (this.busy || !current) return;
     this.busy = 'save';
-    this.alert = '';
+    this.#setAlert(null);
     this.#clearErrors();
     try {
       const saved = await this.billing!.client.call(updateInboundCharges, {
@@ -269,26 +338,15 @@ export class UpsInboundCharges extends UpsBillingElement {
     }
   }
 
-  #checkAdd(): Record<string, string> {
-    const shipper = (this.fields['shipper'] ?? '').trim().toUpperCase();
-    const errors: Record<string, string> = {};
-    // Form checks only: whether the shipper is the account itself or already
-    // listed is the server's rule (the list may have changed in another tab),
-    // and its answer lands on the same field.
-    if (!shipper) errors['shipper'] = this.#fieldMessage('required');
-    else if (!ACCOUNT.test(shipper)) errors['shipper'] = this.#fieldMessage('invalid_format');
-    if ((this.fields['note'] ?? '').trim().length > NOTE_MAX) errors['note'] = this.#fieldMessage('too_long');
-    return errors;
-  }
-
   async #handleAdd(event: Event): Promise<void> {
     event.preventDefault();
     const number = this.#settings.value?.accountNumber;
     if (this.busy || !number) return;
     this.#submitted.add('add');
-    this.alert = '';
-    const errors = this.#checkAdd();
-    if (Object.keys(errors).length) return this.#fail('add', errors);
+    this.#setAlert(null);
+    const fields = this.fields;
+    if (Object.keys(checkAdd(this.i18n, fields)).length)
+      return this.#fail('add', (i18n) => ({ errors: checkAdd(i18n, fields) }));
     this.#clearErrors();
     this.busy = 'add';
     const shipperAccount = this.fields['shipper']!.trim().toUpperCase();
@@ -311,7 +369,7 @@ export class UpsInboundCharges extends UpsBillingElement {
   }
 
   async #handleRemoveOpen(exception: InboundException, opener: HTMLElement): Promise<void> {
-    this.alert = '';
+    this.#setAlert(null);
     this.#remover = opener;
     this.removing = exception;
     await this.updateComplete;
@@ -343,30 +401,27 @@ export class UpsInboundCharges extends UpsBillingElement {
       if (settings) this.#changed('remove', settings, [shipper], this.i18n.t('inbound.removed', { shipper }));
     } catch (error) {
       if (codeOf(error) === 'not_found') {
-        this.alert = this.i18n.t('inbound.error.not_found');
+        this.#setAlert((i18n) => i18n.t('inbound.error.not_found'));
         await this.#reload();
-      } else this.alert = this.i18n.error(codeOf(error));
+      } else {
+        const code = codeOf(error);
+        this.#setAlert((i18n) => i18n.error(code));
+      }
     } finally {
       this.busy = null;
       this.renderRoot.querySelector<HTMLDialogElement>('dialog#remove')?.close();
     }
   }
 
-  #checkImport(): Record<string, string> {
-    const csv = this.fields['csv'] ?? '';
-    if (!csv.trim()) return { csv: this.i18n.t('inbound.field.file') };
-    if (csv.length > MAX_CSV_LENGTH) return { csv: this.#fieldMessage('csv_too_long') };
-    return {};
-  }
-
-  async #handleCheck(event: Event | null, notice = ''): Promise<void> {
+  async #handleCheck(event: Event | null, notice: ((i18n: I18n) => string) | null = null): Promise<void> {
     event?.preventDefault();
     const number = this.#settings.value?.accountNumber;
     if ((this.busy && this.busy !== 'import') || !number) return;
     this.#submitted.add('import');
-    this.alert = '';
-    const errors = this.#checkImport();
-    if (Object.keys(errors).length) return this.#fail('import', errors);
+    this.#setAlert(null);
+    const fields = this.fields;
+    if (Object.keys(checkImport(this.i18n, fields)).length)
+      return this.#fail('import', (i18n) => ({ errors: checkImport(i18n, fields) }));
     this.#clearErrors();
     this.busy = 'check';
     this.report = null;
@@ -376,7 +431,7 @@ export class UpsInboundCharges extends UpsBillingElement {
         body: { csv: this.fields['csv']!, commit: false },
       });
       this.#focus = 'preview';
-      if (notice) this.alert = notice;
+      if (notice) this.#setAlert(notice);
     } catch (error) {
       this.#refused('import', error);
     } finally {
@@ -410,7 +465,7 @@ export class UpsInboundCharges extends UpsBillingElement {
     } catch (error) {
       this.busy = null;
       // Someone changed the list since the check: what the user confirmed is no longer true. Check again.
-      if (codeOf(error) === 'import_changed') await this.#handleCheck(null, this.i18n.t('inbound.import.changed'));
+      if (codeOf(error) === 'import_changed') await this.#handleCheck(null, (i18n) => i18n.t('inbound.import.changed'));
       else this.#refused('import', error);
     } finally {
       this.busy = null;

@@ -124,7 +124,7 @@ export const invoiceTableStyles = css`
     text-align: center;
   }
   tr.selected {
-    background: color-mix(in srgb, var(--_ups-accent) 8%, transparent);
+    background: var(--ups-color-selected, color-mix(in srgb, var(--_ups-accent) 8%, var(--_ups-surface)));
   }
   .type {
     max-width: 11rem;

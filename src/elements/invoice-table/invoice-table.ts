@@ -10,6 +10,7 @@ import type { Account } from '../../api/schemas/account.js';
 import { MAX_PAGE_SIZE } from '../../api/schemas/common.js';
 import type { DocumentFormat, Invoice, InvoiceSortKey } from '../../api/schemas/invoice.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
+import type { Misuse } from '../../internal/misuse.js';
 import { DateRangePickerController } from '../../internal/date-range-picker.js';
 import { dateRangePickerStyles } from '../../internal/date-range-picker.styles.js';
 import { emit } from '../../internal/emit.js';
@@ -47,7 +48,6 @@ const VIEWS = new Set(['account', 'plan']);
 /** Rows shown before the table scrolls; the skeleton has this many, so loading never shifts the layout. */
 const VISIBLE_ROWS = 12;
 const SEARCH_DELAY_MS = 250;
-const reportedViews = new Set<string>();
 
 /**
  * The company's invoices — by account ("My account invoices") or by billing
@@ -168,12 +168,18 @@ export class UpsInvoiceTable extends UpsBillingElement {
     return this.items === undefined;
   }
 
+  /** An unknown `view` is a host's typo: say so in place of the table. */
+  protected override misuse(): Misuse | null {
+    if (VIEWS.has(this.view)) return null;
+    return {
+      key: 'invoiceTable.invalidView',
+      params: { view: String(this.view) },
+      console: `<ups-invoice-table view="${String(this.view)}">: unknown view. Fix: use view="account" or view="plan".`,
+    };
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('view') && !VIEWS.has(this.view) && !reportedViews.has(this.view)) {
-      reportedViews.add(this.view);
-      console.error(`<ups-invoice-table view="${this.view}">: unknown view. Fix: use view="account" or view="plan".`);
-    }
     if (changed.has('view') || changed.has('items')) this.#clearSelection(false);
     if (changed.has('pageSize')) this.rowsPerPage = Math.min(200, Math.max(1, Math.round(this.pageSize) || 50));
   }
@@ -364,9 +370,6 @@ export class UpsInvoiceTable extends UpsBillingElement {
 
   protected override renderContent(): TemplateResult {
     const { i18n } = this;
-    if (!VIEWS.has(this.view)) {
-      return html`<p class="notice error" role="alert">${i18n.t('invoiceTable.invalidView', { view: this.view })}</p>`;
-    }
     const session = this.billing?.session;
     if (this.items === undefined) {
       if (session?.status === 'signed-out') return html`<p class="notice">${i18n.t('provider.signedOut')}</p>`;

@@ -25,6 +25,8 @@ import { CARD_TYPES, methodOptions, renderMethods, type Choice } from './pay-for
 import { renderReceipt } from './pay-form-receipt.js';
 import { renderReview } from './pay-form-review.js';
 import { fieldStyles } from '../../internal/styles.js';
+import type { I18n } from '../../internal/i18n.js';
+import { Rewording } from '../../internal/rewording.js';
 
 type Step = 'identify' | 'details' | 'review' | 'resume' | 'receipt';
 
@@ -110,6 +112,8 @@ export class UpsPayForm extends UpsBillingElement {
   /** Whether this cart was checked for an attempt left unanswered (see pay-form-attempt.ts). */
   #resumeChecked = false;
   #ticker = 0;
+  /** The failure on screen, worded again when the locale or the overrides change. */
+  readonly #rewording = new Rewording(() => ({ i18n: this.i18n, messages: this.billing?.messages }));
 
   protected override needsProvider(): boolean {
     return !(this.guest && this.apiBase);
@@ -139,11 +143,11 @@ export class UpsPayForm extends UpsBillingElement {
     return processingWindow(this.#lines(), dayOf(new Date()));
   }
 
-  /** What the form's own fields read and write. */
-  #fieldContext(): FieldContext {
+  /** What the form's own fields read and write; `fields` gives values as they were at a failure. */
+  #fieldContext(i18n: I18n = this.i18n, fields: Record<string, string> = this.fields): FieldContext {
     return {
-      i18n: this.i18n,
-      value: (id) => this.fields[id] ?? '',
+      i18n,
+      value: (id) => fields[id] ?? '',
       error: (id) => this.errors[id],
       onInput: (id, event) => this.#setField(id, event),
     };
@@ -151,6 +155,9 @@ export class UpsPayForm extends UpsBillingElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The same failure in new words is no new failure: the payer's focus stays where it is.
+    const focus = this.#focusSummary;
+    if (this.#rewording.refresh()) this.#focusSummary = focus;
     if (changed.has('guest') || (changed.has('invoices') && !this.guest)) {
       this.#reset();
       this.#resumeChecked = false;
@@ -209,9 +216,15 @@ export class UpsPayForm extends UpsBillingElement {
   // ── errors ────────────────────────────────────────────────────────────
 
   #fail(errors: Record<string, string>, summary: SummaryItem[]): void {
+    this.#rewording.clear();
     this.errors = errors;
     this.summary = summary;
     this.#focusSummary = summary.length > 0;
+  }
+
+  /** Shows the failure `make` words, and words it again in a new locale. */
+  #failIn(make: (i18n: I18n) => void): void {
+    this.#rewording.show(make);
   }
 
   #fieldItem(field: string, message: string): SummaryItem {
@@ -228,9 +241,8 @@ export class UpsPayForm extends UpsBillingElement {
 
   /** Shows an API failure: field codes next to their fields, the rest in the summary. */
   #showProblem(error: unknown): void {
-    const { i18n } = this;
     if (!isBillingApiError(error)) {
-      this.#fail({}, [{ message: i18n.error('unknown') }]);
+      this.#failIn((i18n) => this.#fail({}, [{ message: i18n.error('unknown') }]));
       return;
     }
     if (error.code === 'rate_limited') {
@@ -238,8 +250,7 @@ export class UpsPayForm extends UpsBillingElement {
       return;
     }
     const own = `payForm.error.${error.code}` as MessageKey;
-    const message = i18n.t(own) === own ? i18n.error(error.code) : i18n.t(own);
-    this.#fail({}, [{ message }]);
+    this.#failIn((i18n) => this.#fail({}, [{ message: i18n.t(own) === own ? i18n.error(error.code) : i18n.t(own) }]));
   }
 
   #startCountdown(seconds: number): void {
@@ -265,7 +276,10 @@ export class UpsPayForm extends UpsBillingElement {
   async #handleIdentify(event: Event): Promise<void> {
     event.preventDefault();
     const read = readIdentify(this.#fieldContext());
-    if (read.errors) return this.#failFields(read.errors);
+    if (read.errors) {
+      const fields = this.fields;
+      return this.#failIn((i18n) => this.#failFields(readIdentify(this.#fieldContext(i18n, fields)).errors ?? {}));
+    }
     if (this.busy) return;
     this.busy = true;
     this.#fail({}, []);
@@ -285,17 +299,21 @@ export class UpsPayForm extends UpsBillingElement {
 
   async #handleContinue(event: Event): Promise<void> {
     event.preventDefault();
-    const { i18n } = this;
-    const errors: Record<string, string> = {};
     const window = this.#window();
-    if (!this.guest && (this.processingDate < window.from || this.processingDate > window.to)) {
-      errors['processing-date'] = i18n.t('payForm.field.out_of_window', { last: i18n.date(window.to) });
-    }
+    const outOfWindow = !this.guest && (this.processingDate < window.from || this.processingDate > window.to);
     const choice = this.choice;
-    if (!choice) errors['method-0'] = i18n.t('payForm.field.method_required');
-    if (choice?.kind === 'new' && isBankType(choice.type))
-      Object.assign(errors, checkBank(this.#fieldContext(), choice.type));
-    if (Object.keys(errors).length) return this.#failFields(errors);
+    const fields = this.fields;
+    // A function of the words, so that a new locale can word the same failure again.
+    const check = (i18n: I18n) => {
+      const errors: Record<string, string> = {};
+      if (outOfWindow)
+        errors['processing-date'] = i18n.t('payForm.field.out_of_window', { last: i18n.date(window.to) });
+      if (!choice) errors['method-0'] = i18n.t('payForm.field.method_required');
+      if (choice?.kind === 'new' && isBankType(choice.type))
+        Object.assign(errors, checkBank(this.#fieldContext(i18n, fields), choice.type));
+      return errors;
+    };
+    if (Object.keys(check(this.i18n)).length) return this.#failIn((i18n) => this.#failFields(check(i18n)));
     this.busy = true;
     this.#fail({}, []);
     try {
@@ -303,14 +321,20 @@ export class UpsPayForm extends UpsBillingElement {
       this.step = 'review';
     } catch (error) {
       if (error instanceof CardFrameError && Object.keys(error.fields).length) {
-        const frameItems = CARD_FIELDS.filter((field) => error.fields[field]).map((field) => ({
-          message: `${i18n.t(`payForm.card.${field}`)}: ${i18n.t(`payForm.card.${error.fields[field]}` as MessageKey)}`,
-          focus: () => this.#frame.focus(field),
-        }));
-        this.#fail({}, frameItems);
+        const fields = error.fields;
+        this.#failIn((i18n) =>
+          this.#fail(
+            {},
+            CARD_FIELDS.filter((field) => fields[field]).map((field) => ({
+              message: `${i18n.t(`payForm.card.${field}`)}: ${i18n.t(`payForm.card.${fields[field]}` as MessageKey)}`,
+              focus: () => this.#frame.focus(field),
+            })),
+          ),
+        );
       } else if (error instanceof CardFrameError) {
-        if (error.code === 'rate_limited') this.#startCountdown(error.retryAfter ?? 30);
-        else this.#fail({}, [{ message: i18n.error(error.code ?? 'unknown') }]);
+        const code = error.code ?? 'unknown';
+        if (code === 'rate_limited') this.#startCountdown(error.retryAfter ?? 30);
+        else this.#failIn((i18n) => this.#fail({}, [{ message: i18n.error(code) }]));
       } else this.#showProblem(error);
     } finally {
       this.busy = false;
@@ -389,20 +413,23 @@ export class UpsPayForm extends UpsBillingElement {
 
   /** "Already paid": a guest starts over; a payer's cart loses the invoices the server named, and says which. */
   #takeOutSettled(error: BillingApiError, attempt: Attempt): void {
-    const { i18n } = this;
+    const alreadyPaid = () =>
+      this.#failIn((i18n) => this.#fail({}, [{ message: i18n.t('payForm.error.already_paid') }]));
     if (this.guest) {
       this.guestInvoice = null;
       this.step = 'identify';
-      this.#fail({}, [{ message: i18n.t('payForm.error.already_paid') }]);
+      alreadyPaid();
       return;
     }
     const sent = (attempt.body as { invoices: { number: string }[] }).invoices;
     const numbers = Object.keys(error.fieldErrors)
       .map((key) => /^invoices\.(\d+)\.number$/.exec(key)?.[1])
       .flatMap((index) => (index !== undefined && sent[Number(index)] ? [sent[Number(index)]!.number] : []));
-    if (!numbers.length) return this.#fail({}, [{ message: i18n.t('payForm.error.already_paid') }]);
+    if (!numbers.length) return alreadyPaid();
     this.settled = new Set([...this.settled, ...numbers]);
-    this.#fail({}, [{ message: i18n.t('payForm.error.already_paid_some', { invoices: numbers.join(', ') }) }]);
+    this.#failIn((i18n) =>
+      this.#fail({}, [{ message: i18n.t('payForm.error.already_paid_some', { invoices: numbers.join(', ') }) }]),
+    );
   }
 
   async #send(attempt: Attempt): Promise<void> {

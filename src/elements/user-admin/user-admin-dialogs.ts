@@ -23,6 +23,7 @@ import {
 import type { BillingContext } from '../../context/billing-context.js';
 import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
 import { registerMessages, type I18n } from '../../internal/i18n.js';
+import { Rewording } from '../../internal/rewording.js';
 import type { MessageKey } from '../../locales/types.js';
 import { userAdminFormMessages } from '../../locales/user-admin-forms.js';
 import { recordContext } from '../../internal/fields.js';
@@ -75,10 +76,13 @@ export class UserDialogs implements ReactiveController {
   #removeRefused = false;
   /** The button that opened a dialog, focused again when it closes. */
   #opener: HTMLElement | null = null;
+  /** The failure on screen, worded again when the locale or the overrides change. */
+  readonly #rewording: Rewording;
 
   constructor(host: ReactiveControllerHost & HTMLElement, access: UserAdminAccess) {
     this.#host = host;
     this.#access = access;
+    this.#rewording = new Rewording(() => ({ i18n: access.i18n(), messages: access.billing()?.messages }));
     host.addController(this);
     this.#options = new Task(host, {
       autoRun: false,
@@ -104,6 +108,10 @@ export class UserDialogs implements ReactiveController {
 
   get busy(): boolean {
     return this.#busy;
+  }
+
+  hostUpdate(): void {
+    this.#rewording.refresh();
   }
 
   hostUpdated(): void {
@@ -211,25 +219,36 @@ export class UserDialogs implements ReactiveController {
 
   // ── errors ────────────────────────────────────────────────────────────
 
+  /** Shows `errors` and `summary`, or clears them; a failure shown this way is not worded again. */
   #fail(errors: Record<string, string>, summary: SummaryItem[]): void {
+    this.#rewording.clear();
+    this.#show(errors, summary);
+  }
+
+  /** Shows the failure `make` words, and keeps `make` to word it again in another locale. */
+  #failIn(make: (i18n: I18n, again: boolean) => Promise<void>): Promise<void> {
+    return this.#rewording.show(make);
+  }
+
+  /** `again`: the same failure in new words, which leaves the focus where the user is. */
+  #show(errors: Record<string, string>, summary: SummaryItem[], again = false): void {
     this.#errors = errors;
     this.#summary = summary;
-    this.#focus = summary.length ? 'summary' : null;
+    if (!again) this.#focus = summary.length ? 'summary' : null;
     this.#update();
   }
 
   /** Each field's message beside it and, after its label and linked to it, in the summary; then the rest. */
-  async #failFields(errors: Record<string, string>, loose: string[] = []): Promise<void> {
+  async #failFields(errors: Record<string, string>, loose: string[] = [], again = false): Promise<void> {
     // The messages render first, so the summary can read each field's label and find its control.
-    this.#fail(errors, []);
+    this.#show(errors, [], again);
     await this.#host.updateComplete;
     const dialog = this.#element(this.#dialog?.kind ?? 'user');
     const items = dialog ? summaryItems(dialog, errors) : [];
-    this.#fail(errors, [...items, ...loose.map((message) => ({ message }))]);
+    this.#show(errors, [...items, ...loose.map((message) => ({ message }))], again);
   }
 
-  #problemMessage(code: string): string {
-    const i18n = this.#access.i18n();
+  #problemMessage(i18n: I18n, code: string): string {
     const own = `userAdmin.error.${code}` as MessageKey;
     return i18n.t(own) === own ? i18n.error(code) : i18n.t(own);
   }
@@ -249,8 +268,10 @@ export class UserDialogs implements ReactiveController {
       this.#access.refresh();
       if (kind === 'remove') this.#removeRefused = true;
     }
-    const errors = kind === 'user' ? scopedMessages(this.#access.i18n(), fieldErrors, scope) : {};
-    void this.#failFields(errors, Object.keys(errors).length ? [] : [this.#problemMessage(code)]);
+    void this.#failIn((i18n, again) => {
+      const errors = kind === 'user' ? scopedMessages(i18n, fieldErrors, scope) : {};
+      return this.#failFields(errors, Object.keys(errors).length ? [] : [this.#problemMessage(i18n, code)], again);
+    });
   }
 
   // ── writes ────────────────────────────────────────────────────────────
@@ -284,8 +305,12 @@ export class UserDialogs implements ReactiveController {
     const scope = this.#scope();
     if (!user) {
       const body = { userId: value('userId'), email: value('email'), name: value('name'), role: this.#role, scope };
-      const errors = checkUser(this.#access.i18n(), CreateUserRequest, body, this.#role, scope);
-      if (Object.keys(errors).length) return this.#failFields(errors);
+      const role = this.#role;
+      const errors = checkUser(this.#access.i18n(), CreateUserRequest, body, role, scope);
+      if (Object.keys(errors).length)
+        return this.#failIn((i18n, again) =>
+          this.#failFields(checkUser(i18n, CreateUserRequest, body, role, scope), [], again),
+        );
       await this.#write('user', scope, async (client) => {
         const created = await client.call(createUser, { body });
         this.#created = created;
@@ -296,8 +321,12 @@ export class UserDialogs implements ReactiveController {
     }
     const patch = userPatch(user, { role: this.#role, scope, name: value('name'), email: value('email') });
     // An unchanged form is no error ("nothing to change"): it just closes.
-    const errors = checkUser(this.#access.i18n(), UpdateUserRequest, patch, this.#role, scope);
-    if (Object.keys(errors).length) return this.#failFields(errors);
+    const role = this.#role;
+    const errors = checkUser(this.#access.i18n(), UpdateUserRequest, patch, role, scope);
+    if (Object.keys(errors).length)
+      return this.#failIn((i18n, again) =>
+        this.#failFields(checkUser(i18n, UpdateUserRequest, patch, role, scope), [], again),
+      );
     if (!Object.keys(patch).length) return this.#close('user');
     await this.#write('user', scope, async (client) => {
       const updated = await client.call(updateUser, { params: { id: user.id }, body: patch });

@@ -22,6 +22,7 @@ import { recordContext } from '../../internal/fields.js';
 import { fieldMessage, renderField, summaryItems, type FieldContext } from './user-admin-fields.js';
 import { dateTime } from './user-admin-list.js';
 import { renderLoadFailure } from '../../internal/load-views.js';
+import { Rewording } from '../../internal/rewording.js';
 
 registerMessages(userAdminFormMessages);
 
@@ -63,11 +64,15 @@ export class RecoveryPanel implements ReactiveController {
   #summary: SummaryItem[] = [];
   #busy = false;
   #focusSummary = false;
-  #sent = '';
+  /** The confirmation of a request filed, in any messages. */
+  #sent: ((i18n: I18n) => string) | null = null;
+  /** The failure on screen, worded again when the locale or the overrides change. */
+  readonly #rewording: Rewording;
 
   constructor(host: ReactiveControllerHost & HTMLElement, access: PanelAccess) {
     this.#host = host;
     this.#access = access;
+    this.#rewording = new Rewording(() => ({ i18n: access.i18n(), messages: access.billing()?.messages }));
     host.addController(this);
     this.#requests = new Task(host, {
       task: async ([client, user], { signal }) =>
@@ -77,6 +82,11 @@ export class RecoveryPanel implements ReactiveController {
         return [access.billing()?.client, session?.status === 'ready' ? session.session.user.id : undefined] as const;
       },
     });
+  }
+
+  hostUpdate(): void {
+    // The same failure in new words: no new failure, so the focus stays where the user is.
+    this.#rewording.refresh();
   }
 
   hostUpdated(): void {
@@ -103,21 +113,26 @@ export class RecoveryPanel implements ReactiveController {
     );
   }
 
-  async #fail(error: unknown): Promise<void> {
-    const i18n = this.#access.i18n();
+  /** Shows a refusal, and words it again when the messages change. */
+  #fail(error: unknown): Promise<void> {
     const code = codeOf(error);
-    const errors: Record<string, string> = {};
-    for (const [path, fieldCode] of Object.entries(isBillingApiError(error) ? error.fieldErrors : {})) {
-      errors[path] ??= messageFor(i18n, path, code, fieldCode);
-    }
-    this.#errors = errors;
-    this.#host.requestUpdate();
-    await this.#host.updateComplete;
-    const form = this.#host.shadowRoot?.querySelector('form.recovery-form');
-    const items = form ? summaryItems(form, errors) : [];
-    this.#summary = items.length ? items : [{ message: i18n.error(code) }];
-    this.#focusSummary = true;
-    this.#host.requestUpdate();
+    const fieldErrors = isBillingApiError(error) ? error.fieldErrors : {};
+    return this.#rewording.show(async (i18n, again) => {
+      const errors: Record<string, string> = {};
+      for (const [path, fieldCode] of Object.entries(fieldErrors)) {
+        errors[path] ??= messageFor(i18n, path, code, fieldCode);
+      }
+      this.#errors = errors;
+      this.#host.requestUpdate();
+      // The summary repeats the labels: it reads them once the fields are rendered (in the same words).
+      await this.#host.updateComplete;
+      if (this.#errors !== errors) return;
+      const form = this.#host.shadowRoot?.querySelector('form.recovery-form');
+      const items = form ? summaryItems(form, errors) : [];
+      this.#summary = items.length ? items : [{ message: i18n.error(code) }];
+      if (!again) this.#focusSummary = true;
+      this.#host.requestUpdate();
+    });
   }
 
   async #handleSubmit(event: Event): Promise<void> {
@@ -133,15 +148,16 @@ export class RecoveryPanel implements ReactiveController {
       ...(value('newAdminName') ? { newAdminName: value('newAdminName') } : {}),
     };
     this.#busy = true;
+    this.#rewording.clear();
     this.#errors = {};
     this.#summary = [];
-    this.#sent = '';
+    this.#sent = null;
     this.#host.requestUpdate();
     try {
       // The client checks the request against the contract first: a malformed e-mail never leaves the page.
       await client.call(createRecoveryRequest, { body });
       this.#fields = {};
-      this.#sent = this.#access.i18n().t('userAdmin.recovery.sent');
+      this.#sent = (i18n) => i18n.t('userAdmin.recovery.sent');
       this.refresh();
     } catch (error) {
       await this.#fail(error);
@@ -190,7 +206,7 @@ export class RecoveryPanel implements ReactiveController {
           <button type="submit" class="button primary" aria-disabled=${this.#busy ? 'true' : 'false'}>
             ${i18n.t(this.#busy ? 'userAdmin.recovery.busy' : 'userAdmin.recovery.submit')}
           </button>
-          <p class="sent" role="status">${this.#sent}</p>
+          <p class="sent" role="status">${this.#sent?.(i18n) ?? ''}</p>
         </div>
       </form>
       <h4>${i18n.t(admin ? 'userAdmin.recovery.all' : 'userAdmin.recovery.mine')}</h4>

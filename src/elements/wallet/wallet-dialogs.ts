@@ -18,6 +18,7 @@ import type { BillingContext } from '../../context/billing-context.js';
 import { CARD_FIELDS, CardFrameController, CardFrameError } from '../../internal/card-frame.js';
 import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
 import { registerMessages, type I18n } from '../../internal/i18n.js';
+import { Rewording } from '../../internal/rewording.js';
 import type { MessageKey } from '../../locales/types.js';
 import { walletFormMessages } from '../../locales/wallet-forms.js';
 import { addTypes, bankTokenRequest, checkAdd, renderAdd, renderAddWaiting, type AddType } from './wallet-add.js';
@@ -74,10 +75,13 @@ export class WalletDialogs implements ReactiveController {
   #focusSummary = false;
   /** The button that opened a dialog, focused again when it closes. */
   #opener: HTMLElement | null = null;
+  /** The failure on screen, worded again when the locale or the overrides change. */
+  readonly #rewording: Rewording;
 
   constructor(host: WalletHost, access: WalletAccess) {
     this.#host = host;
     this.#access = access;
+    this.#rewording = new Rewording(() => ({ i18n: access.i18n(), messages: access.billing()?.messages }));
     host.addController(this);
     this.#frame = new CardFrameController(host, () =>
       host.renderRoot.querySelector<HTMLFormElement>('dialog#add form')?.requestSubmit(),
@@ -98,6 +102,7 @@ export class WalletDialogs implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.#rewording.refresh();
     const types = this.#types.value;
     const billing = this.#access.billing();
     if (types && billing) {
@@ -114,6 +119,16 @@ export class WalletDialogs implements ReactiveController {
 
   #update(): void {
     this.#host.requestUpdate();
+  }
+
+  /** The fields as they were at a failure, in `i18n`'s words: to word that failure again. */
+  #contextIn(i18n: I18n, fields: Readonly<Record<string, string>>): FieldContext {
+    return recordContext(
+      i18n,
+      () => fields,
+      () => this.#errors,
+      () => {},
+    );
   }
 
   #context(): FieldContext {
@@ -198,16 +213,29 @@ export class WalletDialogs implements ReactiveController {
 
   // ── errors ────────────────────────────────────────────────────────────
 
+  /** Shows `errors` and `summary`, or clears them; a failure shown this way is not worded again. */
   #fail(errors: Record<string, string>, summary: SummaryItem[]): void {
+    this.#rewording.clear();
+    this.#show(errors, summary);
+  }
+
+  /** `again`: the same failure in new words, which leaves the focus where the user is. */
+  #show(errors: Record<string, string>, summary: SummaryItem[], again = false): void {
     this.#errors = errors;
     this.#summary = summary;
-    this.#focusSummary = summary.length > 0;
+    if (!again) this.#focusSummary = summary.length > 0;
     this.#update();
   }
 
   /** Each field's message beside it and, after its label and linked to it, in the summary. */
-  #failFields(errors: Record<string, string>, others: SummaryItem[] = []): void {
-    this.#fail(errors, [...summaryItems(this.#host.renderRoot, errors), ...others]);
+  #failFields(errors: Record<string, string>, others: SummaryItem[] = [], again = false): void {
+    const root = this.#host.renderRoot;
+    if (!again) return this.#show(errors, [...summaryItems(root, errors), ...others]);
+    // Worded again before the labels are: the summary repeats them, so it reads them once they are rendered.
+    this.#show(errors, others, true);
+    void this.#host.updateComplete.then(() => {
+      if (this.#errors === errors) this.#show(errors, [...summaryItems(root, errors), ...others], true);
+    });
   }
 
   /** An API or card-frame failure, in the open dialog: field codes by their fields, the rest in the summary. */
@@ -215,14 +243,17 @@ export class WalletDialogs implements ReactiveController {
     const i18n = this.#access.i18n();
     if (error instanceof CardFrameError) {
       const fields = CARD_FIELDS.filter((field) => error.fields[field]);
-      this.#fail(
-        {},
-        fields.length
-          ? fields.map((field) => ({
-              message: `${i18n.t(`wallet.card.${field}`)}: ${i18n.t(`wallet.card.${error.fields[field]}` as MessageKey)}`,
-              focus: () => this.#frame.focus(field),
-            }))
-          : [{ message: i18n.error(error.code ?? 'unknown', { seconds: error.retryAfter ?? 30 }) }],
+      this.#rewording.show((i18n, again) =>
+        this.#show(
+          {},
+          fields.length
+            ? fields.map((field) => ({
+                message: `${i18n.t(`wallet.card.${field}`)}: ${i18n.t(`wallet.card.${error.fields[field]}` as MessageKey)}`,
+                focus: () => this.#frame.focus(field),
+              }))
+            : [{ message: i18n.error(error.code ?? 'unknown', { seconds: error.retryAfter ?? 30 }) }],
+          again,
+        ),
       );
       return;
     }
@@ -233,23 +264,26 @@ export class WalletDialogs implements ReactiveController {
       return;
     }
     const root = this.#host.renderRoot;
-    const { errors, loose, unknownRule } = placeProblem(
-      i18n,
-      code,
-      isBillingApiError(error) ? error.fieldErrors : {},
-      dialog === 'edit' ? 'edit' : 'add',
-      (id) => Boolean(root.querySelector(`dialog#${dialog} #${CSS.escape(id)}`)),
-    );
-    if (unknownRule) {
-      // A rule started paying with the method since the list loaded: show it, and ask again.
-      this.#access.refresh();
-      loose.unshift(i18n.t('wallet.error.rules_changed'));
-    }
-    if (!Object.keys(errors).length && !loose.length) loose.push(problemMessage(i18n, code));
-    this.#failFields(
-      errors,
-      loose.map((message) => ({ message })),
-    );
+    const place = (i18n: I18n) =>
+      placeProblem(
+        i18n,
+        code,
+        isBillingApiError(error) ? error.fieldErrors : {},
+        dialog === 'edit' ? 'edit' : 'add',
+        (id) => Boolean(root.querySelector(`dialog#${dialog} #${CSS.escape(id)}`)),
+      );
+    // A rule started paying with the method since the list loaded: show it, and ask again.
+    if (place(i18n).unknownRule) this.#access.refresh();
+    this.#rewording.show((i18n, again) => {
+      const { errors, loose, unknownRule } = place(i18n);
+      if (unknownRule) loose.unshift(i18n.t('wallet.error.rules_changed'));
+      if (!Object.keys(errors).length && !loose.length) loose.push(problemMessage(i18n, code));
+      this.#failFields(
+        errors,
+        loose.map((message) => ({ message })),
+        again,
+      );
+    });
   }
 
   // ── writes ────────────────────────────────────────────────────────────
@@ -276,7 +310,12 @@ export class WalletDialogs implements ReactiveController {
     if (!type || this.#busy) return;
     const ctx = this.#context();
     const errors = checkAdd(ctx, type);
-    if (Object.keys(errors).length) return this.#failFields(errors);
+    if (Object.keys(errors).length) {
+      const fields = this.#fields;
+      return this.#rewording.show((i18n, again) =>
+        this.#failFields(checkAdd(this.#contextIn(i18n, fields), type), [], again),
+      );
+    }
     await this.#write('add', async (client) => {
       const mandate = this.#types.value?.types.find((option) => option.type === 'sepa')?.mandate?.version ?? '';
       const token =
@@ -301,7 +340,12 @@ export class WalletDialogs implements ReactiveController {
     if (this.#busy) return;
     const ctx = this.#context();
     const errors = checkEdit(ctx, method);
-    if (Object.keys(errors).length) return this.#failFields(errors);
+    if (Object.keys(errors).length) {
+      const fields = this.#fields;
+      return this.#rewording.show((i18n, again) =>
+        this.#failFields(checkEdit(this.#contextIn(i18n, fields), method), [], again),
+      );
+    }
     const patch = editPatch(ctx, method);
     if (!Object.keys(patch).length) return this.#close('edit');
     await this.#write('edit', async (client) => {
@@ -314,8 +358,14 @@ export class WalletDialogs implements ReactiveController {
   async #handleRemove(event: Event, method: WalletMethod, thenAdd: AddType | null): Promise<void> {
     event.preventDefault();
     if (this.#busy) return;
-    const { decisions, errors } = readDecisions(this.#context(), method, this.#others(method));
-    if (Object.keys(errors).length) return this.#failFields(errors);
+    const others = this.#others(method);
+    const { decisions, errors } = readDecisions(this.#context(), method, others);
+    if (Object.keys(errors).length) {
+      const fields = this.#fields;
+      return this.#rewording.show((i18n, again) =>
+        this.#failFields(readDecisions(this.#contextIn(i18n, fields), method, others).errors, [], again),
+      );
+    }
     await this.#write('remove', async (client) => {
       await client.call(removePaymentMethod, {
         params: { id: method.id },

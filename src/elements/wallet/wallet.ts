@@ -5,6 +5,7 @@ import { isBillingApiError } from '../../api/errors.js';
 import { listPaymentMethods, updatePaymentMethod } from '../../api/endpoints/wallet.js';
 import type { WalletMethod } from '../../api/schemas/wallet.js';
 import { UpsBillingElement } from '../../internal/billing-element.js';
+import type { Misuse } from '../../internal/misuse.js';
 import { emit } from '../../internal/emit.js';
 import { loadOnce, prefetchWhenIdle } from '../../internal/lazy.js';
 import { renderLoadFailure, renderLoading } from '../../internal/load-views.js';
@@ -107,6 +108,16 @@ export class UpsWallet extends UpsBillingElement {
   /** The add, edit and remove dialogs, once their module has loaded. */
   #dialogs: WalletDialogs | undefined;
   #prefetched = false;
+
+  /** An unknown `view` is a host's typo: say so rather than quietly show the grid. */
+  protected override misuse(): Misuse | null {
+    if (this.view === undefined || this.view === null || isWalletView(this.view)) return null;
+    return {
+      key: 'wallet.invalidView',
+      params: { view: String(this.view) },
+      console: `<ups-wallet view="${String(this.view)}">: unknown view. Fix: use view="grid" or view="list", or leave it out.`,
+    };
+  }
 
   get #shownView(): WalletView {
     return this.chosenView ?? (isWalletView(this.view) ? this.view : null) ?? this.#storedView ?? 'grid';

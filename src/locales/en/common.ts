@@ -16,6 +16,8 @@ export default {
   'common.newTab': '(opens in a new tab)',
 
   'provider.missing': 'This billing element needs an <ups-billing-provider> around it.',
+  'provider.nested':
+    'This billing provider is inside another one. The page should have a single <ups-billing-provider>.',
   'provider.signedOut': 'Sign in to see your billing information.',
 
   // Problem codes from the API, and the client's own.

@@ -39,6 +39,8 @@ export default {
   'disputeList.outcome.onInvoice': '{amount} credited on invoice {number}',
   'disputeList.outcome.onNextInvoice': '{amount} credited on your next invoice',
   'disputeList.details.show': 'Show details of dispute {number}',
+  'disputeList.details.fileSize.kb': '{size} KB',
+  'disputeList.details.fileSize.mb': '{size} MB',
   'disputeList.details.loading': 'Loading the dispute…',
   'disputeList.details.error': 'The dispute could not be loaded.',
   'disputeList.details.lines': 'Disputed lines',

@@ -10,6 +10,7 @@ export default {
   'wallet.view.label': 'View',
   'wallet.view.grid': 'Grid',
   'wallet.view.list': 'List',
+  'wallet.invalidView': 'Unknown view “{view}”: use “grid” or “list”.',
   'wallet.add': 'Add payment method',
   'wallet.caption': 'Saved payment methods, default first',
   'wallet.col.method': 'Method',

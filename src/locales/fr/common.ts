@@ -15,6 +15,8 @@ export default {
   'common.newTab': '(s’ouvre dans un nouvel onglet)',
 
   'provider.missing': 'Cet élément de facturation doit être placé dans un <ups-billing-provider>.',
+  'provider.nested':
+    'Ce fournisseur de facturation est placé dans un autre. La page ne doit avoir qu’un seul <ups-billing-provider>.',
   'provider.signedOut': 'Connectez-vous pour consulter vos informations de facturation.',
 
   'error.validation_failed': 'Certaines valeurs ne sont pas valides. Vérifiez les champs signalés.',

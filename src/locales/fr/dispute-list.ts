@@ -42,6 +42,8 @@ export default {
   'disputeList.outcome.onInvoice': '{amount} crédités sur la facture {number}',
   'disputeList.outcome.onNextInvoice': '{amount} crédités sur votre prochaine facture',
   'disputeList.details.show': 'Afficher le détail de la contestation {number}',
+  'disputeList.details.fileSize.kb': '{size} Ko',
+  'disputeList.details.fileSize.mb': '{size} Mo',
   'disputeList.details.loading': 'Chargement de la contestation…',
   'disputeList.details.error': 'La contestation n’a pas pu être chargée.',
   'disputeList.details.lines': 'Lignes contestées',

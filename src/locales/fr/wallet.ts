@@ -13,6 +13,7 @@ export default {
   'wallet.view.label': 'Affichage',
   'wallet.view.grid': 'Grille',
   'wallet.view.list': 'Liste',
+  'wallet.invalidView': 'Vue « {view} » inconnue : utilisez « grid » ou « list ».',
   'wallet.add': 'Ajouter un moyen de paiement',
   'wallet.caption': 'Moyens de paiement enregistrés, celui par défaut d’abord',
   'wallet.col.method': 'Moyen de paiement',
