@@ -20,6 +20,12 @@ import { hasPostgres, payableInvoices, signIn, startServerProcess, type ServerPr
 const CARDS = ['4242424242424242', '5555555555554444', '4000000000009995', '4000000000000002', '4000000000000119'];
 /** Unusual enough that a hit is the CVC, not an amount that happens to contain it: checked as "no new rows hold it". */
 const CVC = '8317';
+/**
+ * The CVC standing alone, not inside a longer run of letters, digits, `_` or `-`: random
+ * tokens (`pt_` + 32 hex digits) and request ids hold "8317" about once in 2,000, and that
+ * is not a leak. Written for both PostgreSQL's and JavaScript's regular expressions.
+ */
+const CVC_ALONE = `(^|[^0-9A-Za-z_-])${CVC}($|[^0-9A-Za-z_-])`;
 const ACH_ACCOUNT = '987650001234';
 const IBAN = 'DE89370400440532013000';
 const SECRETS = [...CARDS, ACH_ACCOUNT, IBAN];
@@ -69,15 +75,17 @@ describe('card and bank numbers stay out of the database, the logs and the respo
     return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   }
 
-  /** Rows, per table, whose text holds the needle. */
-  async function hits(needle: string): Promise<Record<string, number>> {
+  /** Rows, per table, whose text holds the needle (or matches it, with `regex`). */
+  async function hits(needle: string, regex = false): Promise<Record<string, number>> {
     const tables = await db.query<{ name: string }>(
       `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
     );
     const out: Record<string, number> = {};
     for (const { name } of tables) {
       const [row] = await db.query<{ n: number }>(
-        `select count(*)::int as n from "${name}" t where strpos(t::text, $1) > 0`,
+        regex
+          ? `select count(*)::int as n from "${name}" t where t::text ~ $1`
+          : `select count(*)::int as n from "${name}" t where strpos(t::text, $1) > 0`,
         [needle],
       );
       if (row!.n) out[name] = row!.n;
@@ -86,7 +94,7 @@ describe('card and bank numbers stay out of the database, the logs and the respo
   }
 
   test('a payment load leaves no full card number, CVC or bank number anywhere', async () => {
-    const cvcBefore = await hits(CVC);
+    const cvcBefore = await hits(CVC_ALONE, true);
     for (const secret of SECRETS) assert.deepEqual(await hits(secret), {}, `${secret} before the load`);
 
     const token = await signIn(base, 'admin1');
@@ -178,13 +186,13 @@ describe('card and bank numbers stay out of the database, the logs and the respo
       const inDb = await hits(secret);
       if (Object.keys(inDb).length) found[`database: ${secret}`] = inDb;
     }
-    const cvcAfter = await hits(CVC);
+    const cvcAfter = await hits(CVC_ALONE, true);
     if (JSON.stringify(cvcAfter) !== JSON.stringify(cvcBefore))
       found[`database: CVC`] = { before: cvcBefore, after: cvcAfter };
     const output = logs();
-    for (const secret of [...SECRETS, CVC]) {
-      if (output.includes(secret))
-        found[`logs: ${secret}`] = output.slice(output.indexOf(secret) - 200, output.indexOf(secret) + 50);
+    for (const secret of [...SECRETS, CVC_ALONE]) {
+      const at = output.search(new RegExp(secret, 'm'));
+      if (at >= 0) found[`logs: ${secret}`] = output.slice(at - 200, at + 50);
     }
     for (const secret of [...SECRETS, `"${CVC}"`]) {
       const response = responses.find((r) => r.includes(secret));
