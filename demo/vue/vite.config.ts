@@ -1,24 +1,6 @@
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
-import { defineConfig, type Plugin } from 'vite';
-
-/**
- * Keeps every module of the library's source in the build, imported for its
- * effects or not. package.json's `sideEffects` lists only the published files
- * (dist/…), so without this the bundler drops `src/ups-*.ts` — the modules
- * that define the tags — and `src/api/schemas/zod-config.ts`, when they are
- * imported from source as here. The portal's build (vite.config.ts) has the
- * same problem until `sideEffects` also names `./src/**`.
- */
-function librarySourceHasSideEffects(): Plugin {
-  const src = resolve(import.meta.dirname, '../../src') + '/';
-  return {
-    name: 'library-source-has-side-effects',
-    transform(code, id) {
-      return id.startsWith(src) ? { code, moduleSideEffects: true } : null;
-    },
-  };
-}
+import { defineConfig } from 'vite';
 
 /**
  * The Vue host, built into dist/demo/vue and served at /vue/ beside the portal
@@ -30,7 +12,6 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/vue/',
   plugins: [
-    librarySourceHasSideEffects(),
     vue({
       template: {
         // The billing elements are custom elements, not Vue components: Vue

@@ -30,10 +30,12 @@ const BUNDLE_NAME = /^ups-[a-z-]+\.js(\.map)?$/;
 const TEXT = {
   en: {
     guestTitle: 'Pay a UPS invoice',
+    guestDescription: 'Pay a UPS invoice online without an account: by card, bank debit or PayPal.',
     guestIntro:
       'No account needed: find your invoice with the numbers printed on it, then pay by card, bank debit or PayPal.',
     plainTitle: 'UPS Billing Center — server-rendered page',
     plainIntro: 'Plain HTML from the server, the single-file bundles, and one small script for sign-in.',
+    plainDescription: 'See and pay your UPS invoices: a server-rendered page of the UPS Billing Center.',
     signIn: 'Sign in',
     userId: 'User ID',
     password: 'Password',
@@ -46,10 +48,13 @@ const TEXT = {
   },
   fr: {
     guestTitle: 'Payer une facture UPS',
+    guestDescription: 'Payez une facture UPS en ligne sans compte : par carte, prélèvement ou PayPal.',
     guestIntro:
       'Sans compte : retrouvez votre facture avec les numéros qui y figurent, puis payez par carte, prélèvement ou PayPal.',
     plainTitle: 'Centre de facturation UPS — page rendue par le serveur',
     plainIntro: 'Du HTML servi par le serveur, les bundles autonomes, et un petit script pour la connexion.',
+    plainDescription:
+      'Consultez et payez vos factures UPS : une page du centre de facturation UPS rendue par le serveur.',
     signIn: 'Connexion',
     userId: 'Identifiant',
     password: 'Mot de passe',
@@ -91,6 +96,8 @@ export function guestPage(lang: Lang) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${t.guestTitle}</title>
+        <meta name="description" content="${t.guestDescription}" />
+        <link rel="icon" href="/pages/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/pages/page.css" />
         <script type="module" src="/bundles/ups-pay-form.js"></script>
       </head>
@@ -117,6 +124,8 @@ export function plainInvoicesPage(lang: Lang) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${t.plainTitle}</title>
+        <meta name="description" content="${t.plainDescription}" />
+        <link rel="icon" href="/pages/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/pages/page.css" />
         <script type="module" src="/bundles/ups-billing-provider.js"></script>
         <script type="module" src="/bundles/ups-invoice-table.js"></script>
@@ -175,7 +184,7 @@ export function plainInvoicesPage(lang: Lang) {
     </html>`;
 }
 
-/** Mounts the pages, their two assets and the bundles on `app`. */
+/** Mounts the pages, their assets and the bundles on `app`. */
 export function mountPages(app: Hono, options: PagesOptions): void {
   const bundleRoot = resolve(options.bundleRoot);
 
@@ -194,6 +203,14 @@ export function mountPages(app: Hono, options: PagesOptions): void {
       'content-type': 'text/css; charset=utf-8',
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',
+    }),
+  );
+  // The demo portal's icon, so that a browser asking for one gets it rather than a 404 in the console.
+  app.get('/pages/favicon.svg', async (c) =>
+    c.body(await asset('../../demo/public/favicon.svg'), 200, {
+      'content-type': 'image/svg+xml',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'public, max-age=86400',
     }),
   );
   app.get('/pages/plain-invoices.js', async (c) =>

@@ -29,8 +29,6 @@ export async function buildBundles(names: readonly string[], outdir: string): Pr
     minify: true,
     legalComments: 'none',
     tsconfig: 'tsconfig.json',
-    // package.json's "sideEffects" names dist files only, so esbuild warns about
-    // src's side-effect imports (zod-config.ts); errors still fail the build.
     logLevel: 'error',
     entryPoints: Object.fromEntries(names.map((name) => [`ups-${name}`, `src/ups-${name}.ts`])),
     outdir,

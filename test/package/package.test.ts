@@ -120,6 +120,27 @@ test('a bundler resolves every entry and bundle through the exports map', async 
     logLevel: 'silent',
   });
   assert.equal(result.errors.length, 0);
+  // Each element entry alone, imported for its effect as a page does: the bundler must keep it (package.json's
+  // `sideEffects` must name it in a form esbuild reads) or the tag is never defined.
+  for (const entry of elements)
+    writeFileSync(join(app, `only-${entry.name}.js`), `import 'ups-billing-elements/${entry.name}';`);
+  const alone = await build({
+    entryPoints: elements.map((e) => join(app, `only-${e.name}.js`)),
+    bundle: true,
+    format: 'esm',
+    write: false,
+    outdir: join(app, 'alone'),
+    absWorkingDir: app,
+    logLevel: 'silent',
+  });
+  assert.deepEqual(
+    alone.warnings.map((w) => w.text),
+    [],
+  );
+  for (const entry of elements) {
+    const output = alone.outputFiles.find((f) => f.path.endsWith(`only-${entry.name}.js`))!;
+    assert.ok(output.text.includes(`ups-${entry.name}`), `${entry.name}: the element's module was dropped`);
+  }
   for (const entry of elements) {
     const resolved = execFileSync(
       process.execPath,

@@ -7,6 +7,10 @@
  */
 import './zod-config.js';
 import * as z from 'zod/mini';
+// `z.iso.date()` is this call (zod's own `iso.date` is `_isoDate(ZodMiniISODate, params)`), made
+// directly: reaching it through the `z.iso` namespace makes a bundler keep the whole namespace, the
+// ISO time and duration schemas too, which no schema here uses (0.2 KB gzip on a guest page).
+import { _isoDate, _isoDateTime } from 'zod/v4/core';
 
 /** ISO 4217 alphabetic code. Validated by shape only; the server decides which ones it serves. */
 export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));
@@ -25,10 +29,10 @@ export const Money = z.object({
 export type Money = z.infer<typeof Money>;
 
 /** A calendar date with no time and no zone (`YYYY-MM-DD`), e.g. a due date. */
-export const IsoDate = z.iso.date();
+export const IsoDate = _isoDate(z.ZodMiniISODate);
 
 /** An instant, ISO 8601 with offset. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
+export const IsoDateTime = _isoDateTime(z.ZodMiniISODateTime, { offset: true });
 
 /** Six letters or digits, as printed on a UPS invoice. */
 export const AccountNumber = z.string().check(z.regex(/^[A-Z0-9]{6}$/));

@@ -11,6 +11,10 @@ import {
   SearchText,
   pageQuery,
 } from './common.js';
+import { InvoiceType, MethodSummary, PaymentStatus } from './invoice-kinds.js';
+
+// Defined apart so that the payment schemas (a guest page's) need not load this module: see invoice-kinds.ts.
+export * from './invoice-kinds.js';
 
 /** Lifecycle of an invoice. A dispute is a flag (`inDispute`), not a status. */
 export const INVOICE_STATUSES = [
@@ -24,14 +28,6 @@ export const INVOICE_STATUSES = [
 ] as const;
 export const InvoiceStatus = z.enum(INVOICE_STATUSES);
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
-
-/**
- * `delivery_service` is the weekly shipping invoice; `import` bills duties and
- * taxes of one import; `adjustment` carries credits (negative amounts).
- */
-export const INVOICE_TYPES = ['delivery_service', 'import', 'freight', 'adjustment'] as const;
-export const InvoiceType = z.enum(INVOICE_TYPES);
-export type InvoiceType = z.infer<typeof InvoiceType>;
 
 export const Invoice = z.object({
   number: InvoiceNumber,
@@ -105,21 +101,6 @@ export type Shipment = z.infer<typeof Shipment>;
 export const DOCUMENT_FORMATS = ['pdf', 'csv', 'xml'] as const;
 export const DocumentFormat = z.enum(DOCUMENT_FORMATS);
 export type DocumentFormat = z.infer<typeof DocumentFormat>;
-
-/** `failed`: a scheduled payment the gateway declined when it ran. */
-export const PAYMENT_STATUSES = ['scheduled', 'processing', 'completed', 'returned', 'cancelled', 'failed'] as const;
-export const PaymentStatus = z.enum(PAYMENT_STATUSES);
-export type PaymentStatus = z.infer<typeof PaymentStatus>;
-
-export const METHOD_TYPES = ['card', 'ach', 'sepa', 'paypal', 'credit'] as const;
-
-/** How a payment was made, as far as a person needs to recognise it: never a full number. */
-export const MethodSummary = z.object({
-  type: z.enum(METHOD_TYPES),
-  brand: z.nullable(z.string()),
-  last4: z.nullable(z.string()),
-});
-export type MethodSummary = z.infer<typeof MethodSummary>;
 
 /** A payment's share of one invoice. */
 export const AppliedPayment = z.object({

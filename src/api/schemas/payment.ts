@@ -2,7 +2,7 @@
 import './zod-config.js';
 import * as z from 'zod/mini';
 import { AccountNumber, CountryCode, InvoiceNumber, IsoDate, IsoDateTime, Money } from './common.js';
-import { InvoiceType, MethodSummary, PaymentStatus } from './invoice.js';
+import { InvoiceType, MethodSummary, PaymentStatus } from './invoice-kinds.js';
 
 /** Ways to pay. Which ones a payer gets depends on their country, from server configuration. */
 export const PAYMENT_TYPES = ['credit_card', 'debit_card', 'card', 'ach', 'sepa', 'paypal'] as const;

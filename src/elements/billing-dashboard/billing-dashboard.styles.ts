@@ -11,6 +11,8 @@ export const billingDashboardStyles = css`
   }
   .title-row {
     display: flex;
+    /* As tall with the Pay button as without: the loading state's row is the loaded one's height. */
+    min-height: 2.5rem;
     flex-wrap: wrap;
     align-items: baseline;
     gap: var(--_ups-space) calc(var(--_ups-space) * 2);
@@ -73,7 +75,9 @@ export const billingDashboardStyles = css`
   .card-label {
     color: var(--_ups-muted);
   }
-  .card-value {
+  /* The skeleton's empty line is a figure's height: .card-value stays the mark of a real figure. */
+  .card-value,
+  .skeleton-value {
     font-size: 1.5rem;
     font-weight: 700;
     font-variant-numeric: tabular-nums;
@@ -109,6 +113,9 @@ export const billingDashboardStyles = css`
   }
   .aging .num {
     text-align: end;
+  }
+  .aging.skeleton td {
+    background: var(--_ups-surface-alt);
   }
   meter {
     width: 100%;

@@ -114,6 +114,28 @@ describe('<ups-billing-dashboard>', () => {
     );
   });
 
+  it('keeps its height when the figures arrive, but for the alerts and notices it could not foresee', async () => {
+    const slow = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.url.includes('/dashboard')) await new Promise((r) => setTimeout(r, 400));
+      return fetch(request);
+    }) as typeof fetch;
+    const el = await mount<UpsBillingDashboard>(html`<ups-billing-dashboard></ups-billing-dashboard>`, {
+      user: 'viewer1',
+      fetch: slow,
+    });
+    await until(() => Boolean($(el, '[aria-busy=true]')), 'skeleton');
+    const loading = el.getBoundingClientRect().height;
+    await loaded(el);
+    // One currency for this user: the skeleton draws one currency's cards and aging table.
+    expect($$(el, '.currency')).to.have.length(1);
+    const unforeseen = $$(el, '.alerts, .notice').reduce((sum, e) => {
+      const style = getComputedStyle(e);
+      return sum + e.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+    }, 0);
+    expect(el.getBoundingClientRect().height - unforeseen).to.be.closeTo(loading, 2);
+  });
+
   it('shows loading, then a localized error with retry', async () => {
     let fail = true;
     const flaky = (async (input: RequestInfo | URL, init?: RequestInit) => {

@@ -90,11 +90,40 @@ export class UpsBillingDashboard extends UpsBillingElement {
     return renderLoadFailure(this.i18n, this.i18n.t('dashboard.error'), code, () => this.refresh());
   }
 
+  /**
+   * The dashboard's shape while it loads: its title row, three cards and an aging table of as many
+   * rows, empty, so that the content below does not move when the figures arrive.
+   */
   #renderSkeleton(): TemplateResult {
     return html`<section class="dashboard" aria-busy="true" aria-labelledby="title">
-      <h2 id="title">${this.i18n.t('dashboard.title')}</h2>
+      <div class="title-row">
+        <h2 id="title">${this.i18n.t('dashboard.title')}</h2>
+      </div>
       <p role="status" class="visually-hidden">${this.i18n.t('dashboard.loading')}</p>
-      <div class="cards">${[1, 2, 3].map(() => html`<div class="card skeleton" part="card"></div>`)}</div>
+      <div class="currency" aria-hidden="true">
+        <div class="cards">
+          ${[1, 2, 3].map(
+            () =>
+              html`<div class="card skeleton" part="card">
+                <span class="card-label">&nbsp;</span><span class="skeleton-value">&nbsp;</span
+                ><span class="card-note">&nbsp;</span>
+              </div>`,
+          )}
+        </div>
+        <table class="aging skeleton">
+          <caption>
+            &nbsp;
+          </caption>
+          <tbody>
+            ${[0, ...BUCKETS].map(
+              () =>
+                html`<tr>
+                  <td></td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
     </section>`;
   }
 

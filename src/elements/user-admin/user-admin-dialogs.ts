@@ -7,7 +7,7 @@
  * messages: a page that only lists users never carries them.
  */
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { BillingClient } from '../../api/client.js';
 import { listAccounts, listPlans } from '../../api/endpoints/accounts.js';
 import { createUser, removeUser, updateUser } from '../../api/endpoints/users.js';
@@ -20,14 +20,12 @@ import {
   type ManagedUser,
   type ScopeRequest,
 } from '../../api/schemas/users.js';
-import type { BillingContext } from '../../context/billing-context.js';
-import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
+import { DialogForm, type DialogAccess, type FormHost } from '../../internal/dialog-form.js';
+import { renderErrorSummary } from '../../internal/error-summary.js';
 import { registerMessages, type I18n } from '../../internal/i18n.js';
-import { Rewording } from '../../internal/rewording.js';
 import type { MessageKey } from '../../locales/types.js';
 import { userAdminFormMessages } from '../../locales/user-admin-forms.js';
-import { recordContext } from '../../internal/fields.js';
-import { summaryItems, type FieldContext } from './user-admin-fields.js';
+import { summaryItems } from './user-admin-fields.js';
 import { checkUser, renderUserForm, scopedMessages, userPatch, type ScopeOptions } from './user-admin-form.js';
 import { copyPassword, renderCreated } from './user-admin-password.js';
 import { renderRemove } from './user-admin-remove.js';
@@ -38,13 +36,9 @@ type Kind = 'user' | 'remove';
 type Dialog = { kind: 'user'; user: ManagedUser | null } | { kind: 'remove'; user: ManagedUser };
 
 /** What the dialogs need of the element. */
-export interface UserAdminAccess {
-  i18n(): I18n;
-  billing(): BillingContext | undefined;
+export interface UserAdminAccess extends DialogAccess {
   /** The company's administrators, whoever asks (0 until the list loaded). */
   administratorCount(): number;
-  /** Resolves once a reload of the list (after a change) has shown. */
-  settled(): Promise<unknown>;
   /** A change went through: announce it, tell the host page, reload the list. */
   changed(action: 'create' | 'update' | 'remove', user: ManagedUser, message: MessageKey): void;
   /** The user is not (or no longer) the caller's to manage: say so by the list, and reload it. */
@@ -54,36 +48,27 @@ export interface UserAdminAccess {
 
 const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
 
-export class UserDialogs implements ReactiveController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
+export class UserDialogs {
+  readonly #host: FormHost;
   readonly #access: UserAdminAccess;
+  /** The open dialog's values and failure; `button.add` takes the focus back where a removed user's buttons went. */
+  readonly #form: DialogForm<Dialog>;
   /** The accounts and plans the caller may give. */
   readonly #options: Task<readonly [BillingClient | undefined, string | null], ScopeOptions>;
 
-  #dialog: Dialog | null = null;
-  #fields: Record<string, string> = {};
   #role: Role = 'viewer';
   #accounts: string[] = [];
   #plans: string[] = [];
-  #errors: Record<string, string> = {};
-  #summary: SummaryItem[] = [];
-  #busy = false;
-  #focus: 'summary' | 'copy' | null = null;
   /** A user just added, with its temporary password: shown once, forgotten when the dialog closes. */
   #created: CreatedUser | null = null;
   #copy: 'copied' | 'failed' | null = null;
   /** The server refused to remove the last administrator: only Close is left. */
   #removeRefused = false;
-  /** The button that opened a dialog, focused again when it closes. */
-  #opener: HTMLElement | null = null;
-  /** The failure on screen, worded again when the locale or the overrides change. */
-  readonly #rewording: Rewording;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, access: UserAdminAccess) {
+  constructor(host: FormHost, access: UserAdminAccess) {
     this.#host = host;
     this.#access = access;
-    this.#rewording = new Rewording(() => ({ i18n: access.i18n(), messages: access.billing()?.messages }));
-    host.addController(this);
+    this.#form = new DialogForm(host, access, { fallback: 'button.add' });
     this.#options = new Task(host, {
       autoRun: false,
       task: async ([client, ownPlans], { signal }) => {
@@ -107,18 +92,7 @@ export class UserDialogs implements ReactiveController {
   }
 
   get busy(): boolean {
-    return this.#busy;
-  }
-
-  hostUpdate(): void {
-    this.#rewording.refresh();
-  }
-
-  hostUpdated(): void {
-    const focus = this.#focus;
-    this.#focus = null;
-    if (focus === 'summary') focusErrorSummary(this.#host.shadowRoot);
-    if (focus === 'copy') this.#host.shadowRoot?.querySelector<HTMLElement>('dialog#user button.copy')?.focus();
+    return this.#form.busy;
   }
 
   #update(): void {
@@ -138,34 +112,13 @@ export class UserDialogs implements ReactiveController {
     return user?.role === 'administrator' && this.#access.administratorCount() <= 1;
   }
 
-  #context(): FieldContext {
-    return recordContext(
-      this.#access.i18n(),
-      () => this.#fields,
-      () => this.#errors,
-      (id, value) => {
-        this.#fields = { ...this.#fields, [id]: value };
-        this.#update();
-      },
-    );
-  }
-
   // ── opening and closing ───────────────────────────────────────────────
 
-  #element(kind: Kind): HTMLDialogElement | null {
-    return this.#host.shadowRoot?.querySelector<HTMLDialogElement>(`dialog#${kind}`) ?? null;
-  }
-
-  async #open(dialog: Dialog, opener: HTMLElement | null): Promise<void> {
-    if (opener) this.#opener = opener;
-    this.#dialog = dialog;
+  #open(dialog: Dialog, opener: HTMLElement | null, fields: Record<string, string> = {}): void {
     this.#created = null;
     this.#copy = null;
     this.#removeRefused = false;
-    this.#fail({}, []);
-    await this.#host.updateComplete;
-    const element = this.#element(dialog.kind);
-    if (element && !element.open) element.showModal();
+    void this.#form.open(dialog, opener, fields);
   }
 
   /** Loads the accounts and plans afresh at each opening: one may have been added, or the caller changed. */
@@ -176,76 +129,34 @@ export class UserDialogs implements ReactiveController {
   /** Opens the add form; `role` preselects one (the banner's "Add an administrator"). */
   openAdd(opener: HTMLElement | null, role: Role = 'viewer'): void {
     this.#loadOptions();
-    this.#fields = {};
     this.#role = this.#isManager() && role === 'administrator' ? 'viewer' : role;
     this.#accounts = [];
     this.#plans = [];
-    void this.#open({ kind: 'user', user: null }, opener);
+    this.#open({ kind: 'user', user: null }, opener);
   }
 
   openEdit(user: ManagedUser, opener: HTMLElement): void {
     this.#loadOptions();
-    this.#fields = { email: user.email, name: user.name };
     this.#role = user.role;
     this.#accounts = [...user.scope.accounts];
     this.#plans = [...user.scope.plans];
-    void this.#open({ kind: 'user', user }, opener);
+    this.#open({ kind: 'user', user }, opener, { email: user.email, name: user.name });
   }
 
   openRemove(user: ManagedUser, opener: HTMLElement): void {
-    void this.#open({ kind: 'remove', user }, opener);
-  }
-
-  #close(kind: Kind): void {
-    this.#element(kind)?.close();
-  }
-
-  async #handleClosed(kind: Kind): Promise<void> {
-    // Another dialog took over, or this one opened again before its `close` event came.
-    if (this.#dialog?.kind !== kind || this.#element(kind)?.open) return;
-    this.#dialog = null;
-    this.#fields = {};
-    this.#created = null;
-    this.#fail({}, []);
-    const opener = this.#opener;
-    this.#opener = null;
-    // After a change the list reloads: wait for it, so that focus goes to buttons that stay.
-    await this.#access.settled();
-    await this.#host.updateComplete;
-    if (this.#dialog) return;
-    // A removed user's buttons, or the banner's, are gone: Add takes the focus.
-    (opener?.isConnected ? opener : this.#host.shadowRoot?.querySelector<HTMLElement>('button.add'))?.focus();
+    this.#open({ kind: 'remove', user }, opener);
   }
 
   // ── errors ────────────────────────────────────────────────────────────
 
-  /** Shows `errors` and `summary`, or clears them; a failure shown this way is not worded again. */
-  #fail(errors: Record<string, string>, summary: SummaryItem[]): void {
-    this.#rewording.clear();
-    this.#show(errors, summary);
-  }
-
-  /** Shows the failure `make` words, and keeps `make` to word it again in another locale. */
-  #failIn(make: (i18n: I18n, again: boolean) => Promise<void>): Promise<void> {
-    return this.#rewording.show(make);
-  }
-
-  /** `again`: the same failure in new words, which leaves the focus where the user is. */
-  #show(errors: Record<string, string>, summary: SummaryItem[], again = false): void {
-    this.#errors = errors;
-    this.#summary = summary;
-    if (!again) this.#focus = summary.length ? 'summary' : null;
-    this.#update();
-  }
-
   /** Each field's message beside it and, after its label and linked to it, in the summary; then the rest. */
   async #failFields(errors: Record<string, string>, loose: string[] = [], again = false): Promise<void> {
     // The messages render first, so the summary can read each field's label and find its control.
-    this.#show(errors, [], again);
+    this.#form.show(errors, [], again);
     await this.#host.updateComplete;
-    const dialog = this.#element(this.#dialog?.kind ?? 'user');
+    const dialog = this.#form.element(this.#form.dialog?.kind ?? 'user');
     const items = dialog ? summaryItems(dialog, errors) : [];
-    this.#show(errors, [...items, ...loose.map((message) => ({ message }))], again);
+    this.#form.show(errors, [...items, ...loose.map((message) => ({ message }))], again);
   }
 
   #problemMessage(i18n: I18n, code: string): string {
@@ -257,9 +168,10 @@ export class UserDialogs implements ReactiveController {
   #showError(error: unknown, kind: Kind, scope: ScopeRequest | null): void {
     const code = codeOf(error);
     const fieldErrors = isBillingApiError(error) ? error.fieldErrors : {};
-    const editing = kind === 'remove' || (this.#dialog?.kind === 'user' && this.#dialog.user);
+    const dialog = this.#form.dialog;
+    const editing = kind === 'remove' || (dialog?.kind === 'user' && dialog.user);
     if (code === 'not_found' && editing && !Object.keys(fieldErrors).length) {
-      this.#close(kind);
+      this.#form.close(kind);
       this.#access.gone();
       return;
     }
@@ -268,7 +180,7 @@ export class UserDialogs implements ReactiveController {
       this.#access.refresh();
       if (kind === 'remove') this.#removeRefused = true;
     }
-    void this.#failIn((i18n, again) => {
+    void this.#form.failIn((i18n, again) => {
       const errors = kind === 'user' ? scopedMessages(i18n, fieldErrors, scope) : {};
       return this.#failFields(errors, Object.keys(errors).length ? [] : [this.#problemMessage(i18n, code)], again);
     });
@@ -276,20 +188,9 @@ export class UserDialogs implements ReactiveController {
 
   // ── writes ────────────────────────────────────────────────────────────
 
-  /** Runs a write: one at a time, the summary cleared first, failures shown in `kind`'s dialog. */
-  async #write(kind: Kind, scope: ScopeRequest | null, run: (client: BillingClient) => Promise<void>): Promise<void> {
-    const client = this.#access.billing()?.client;
-    if (!client || this.#busy) return;
-    this.#busy = true;
-    this.#fail({}, []);
-    try {
-      await run(client);
-    } catch (error) {
-      this.#showError(error, kind, scope);
-    } finally {
-      this.#busy = false;
-      this.#update();
-    }
+  /** Runs a write, its failure shown in `kind`'s dialog. */
+  #write(kind: Kind, scope: ScopeRequest | null, run: (client: BillingClient) => Promise<void>): Promise<void> {
+    return this.#form.write(run, (error) => this.#showError(error, kind, scope));
   }
 
   #scope(): ScopeRequest {
@@ -300,21 +201,23 @@ export class UserDialogs implements ReactiveController {
 
   async #handleSubmit(event: Event, user: ManagedUser | null): Promise<void> {
     event.preventDefault();
-    if (this.#busy) return;
-    const value = (id: string) => (this.#fields[id] ?? '').trim();
+    if (this.#form.busy) return;
+    const value = (id: string) => (this.#form.fields[id] ?? '').trim();
     const scope = this.#scope();
     if (!user) {
       const body = { userId: value('userId'), email: value('email'), name: value('name'), role: this.#role, scope };
       const role = this.#role;
       const errors = checkUser(this.#access.i18n(), CreateUserRequest, body, role, scope);
       if (Object.keys(errors).length)
-        return this.#failIn((i18n, again) =>
+        return this.#form.failIn((i18n, again) =>
           this.#failFields(checkUser(i18n, CreateUserRequest, body, role, scope), [], again),
         );
       await this.#write('user', scope, async (client) => {
         const created = await client.call(createUser, { body });
         this.#created = created;
-        this.#focus = 'copy';
+        this.#form.focusNext(() =>
+          this.#host.renderRoot.querySelector<HTMLElement>('dialog#user button.copy')?.focus(),
+        );
         this.#access.changed('create', created.user, 'userAdmin.created');
       });
       return;
@@ -324,23 +227,23 @@ export class UserDialogs implements ReactiveController {
     const role = this.#role;
     const errors = checkUser(this.#access.i18n(), UpdateUserRequest, patch, role, scope);
     if (Object.keys(errors).length)
-      return this.#failIn((i18n, again) =>
+      return this.#form.failIn((i18n, again) =>
         this.#failFields(checkUser(i18n, UpdateUserRequest, patch, role, scope), [], again),
       );
-    if (!Object.keys(patch).length) return this.#close('user');
+    if (!Object.keys(patch).length) return this.#form.close('user');
     await this.#write('user', scope, async (client) => {
       const updated = await client.call(updateUser, { params: { id: user.id }, body: patch });
       this.#access.changed('update', updated, 'userAdmin.updated');
-      this.#close('user');
+      this.#form.close('user');
     });
   }
 
   async #handleRemove(user: ManagedUser): Promise<void> {
-    if (this.#busy || this.#removeRefused) return;
+    if (this.#form.busy || this.#removeRefused) return;
     await this.#write('remove', null, async (client) => {
       await client.call(removeUser, { params: { id: user.id } });
       this.#access.changed('remove', user, 'userAdmin.removed');
-      this.#close('remove');
+      this.#form.close('remove');
     });
   }
 
@@ -354,14 +257,14 @@ export class UserDialogs implements ReactiveController {
 
   /** The two dialogs; only the open one has content. */
   render(): TemplateResult {
-    const dialog = this.#dialog;
+    const dialog = this.#form.dialog;
     return html`<dialog
         id="user"
         class="dialog"
         part="dialog"
         aria-labelledby="user-title"
         aria-describedby=${this.#created ? 'password-note' : nothing}
-        @close=${() => this.#handleClosed('user')}
+        @close=${() => this.#form.closed('user', () => (this.#created = null))}
       >
         ${dialog?.kind === 'user' ? this.#renderUser(dialog.user) : nothing}
       </dialog>
@@ -371,14 +274,14 @@ export class UserDialogs implements ReactiveController {
         part="dialog"
         aria-labelledby="remove-title"
         aria-describedby="remove-text"
-        @close=${() => this.#handleClosed('remove')}
+        @close=${() => this.#form.closed('remove', () => (this.#created = null))}
       >
         ${dialog?.kind === 'remove' ? this.#renderRemove(dialog.user) : nothing}
       </dialog>`;
   }
 
   #renderSummary(): TemplateResult | typeof nothing {
-    return renderErrorSummary(this.#access.i18n().t('userAdmin.summary.title'), this.#summary);
+    return renderErrorSummary(this.#access.i18n().t('userAdmin.summary.title'), this.#form.summary);
   }
 
   #renderUser(user: ManagedUser | null): TemplateResult {
@@ -390,12 +293,12 @@ export class UserDialogs implements ReactiveController {
         created,
         copy: this.#copy,
         onCopy: () => void this.#handleCopy(created.temporaryPassword),
-        onDone: () => this.#close('user'),
+        onDone: () => this.#form.close('user'),
       });
     }
     const options = this.#options;
     return renderUserForm({
-      ctx: this.#context(),
+      ctx: this.#form.context(),
       user,
       role: this.#role,
       manager: this.#isManager(),
@@ -406,7 +309,7 @@ export class UserDialogs implements ReactiveController {
         options.status === TaskStatus.ERROR
           ? { status: 'error', message: i18n.error(codeOf(options.error)), retry: () => void options.run() }
           : (options.value ?? { status: 'loading' }),
-      busy: this.#busy,
+      busy: this.#form.busy,
       summary: this.#renderSummary(),
       onRole: (role) => {
         this.#role = role;
@@ -420,7 +323,7 @@ export class UserDialogs implements ReactiveController {
         this.#update();
       },
       onSubmit: (event) => void this.#handleSubmit(event, user),
-      onCancel: () => this.#close('user'),
+      onCancel: () => this.#form.close('user'),
     });
   }
 
@@ -430,9 +333,9 @@ export class UserDialogs implements ReactiveController {
       user,
       self: user.id === this.#caller()?.id,
       refused: this.#removeRefused,
-      busy: this.#busy,
+      busy: this.#form.busy,
       summary: this.#renderSummary(),
-      onKeep: () => this.#close('remove'),
+      onKeep: () => this.#form.close('remove'),
       onRemove: () => void this.#handleRemove(user),
     });
   }

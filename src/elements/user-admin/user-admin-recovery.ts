@@ -7,22 +7,21 @@
  * else their own. Loaded on demand, with its messages.
  */
 import { Task } from '@lit/task';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BillingClient } from '../../api/client.js';
 import { createRecoveryRequest, listRecoveryRequests } from '../../api/endpoints/users.js';
 import { isBillingApiError } from '../../api/errors.js';
 import type { CreateRecoveryRequest, RecoveryRequest } from '../../api/schemas/users.js';
 import type { BillingContext } from '../../context/billing-context.js';
-import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
+import { FormState, type FormHost } from '../../internal/dialog-form.js';
+import { renderErrorSummary } from '../../internal/error-summary.js';
 import { registerMessages, type I18n } from '../../internal/i18n.js';
 import type { MessageKey } from '../../locales/types.js';
 import { userAdminFormMessages } from '../../locales/user-admin-forms.js';
-import { recordContext } from '../../internal/fields.js';
-import { fieldMessage, renderField, summaryItems, type FieldContext } from './user-admin-fields.js';
+import { fieldMessage, renderField, summaryItems } from './user-admin-fields.js';
 import { dateTime } from './user-admin-list.js';
 import { renderLoadFailure } from '../../internal/load-views.js';
-import { Rewording } from '../../internal/rewording.js';
 
 registerMessages(userAdminFormMessages);
 
@@ -54,26 +53,20 @@ function messageFor(i18n: I18n, path: string, problem: string, code: string): st
   return fieldMessage(i18n, field, reason);
 }
 
-export class RecoveryPanel implements ReactiveController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
+export class RecoveryPanel {
+  readonly #host: FormHost;
   readonly #access: PanelAccess;
+  /** The form's values and failure. */
+  readonly #form: FormState;
   readonly #requests: Task<readonly [BillingClient | undefined, string | undefined], RecoveryRequest[] | null>;
 
-  #fields: Record<string, string> = {};
-  #errors: Record<string, string> = {};
-  #summary: SummaryItem[] = [];
-  #busy = false;
-  #focusSummary = false;
   /** The confirmation of a request filed, in any messages. */
   #sent: ((i18n: I18n) => string) | null = null;
-  /** The failure on screen, worded again when the locale or the overrides change. */
-  readonly #rewording: Rewording;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, access: PanelAccess) {
+  constructor(host: FormHost, access: PanelAccess) {
     this.#host = host;
     this.#access = access;
-    this.#rewording = new Rewording(() => ({ i18n: access.i18n(), messages: access.billing()?.messages }));
-    host.addController(this);
+    this.#form = new FormState(host, access);
     this.#requests = new Task(host, {
       task: async ([client, user], { signal }) =>
         client && user ? (await client.call(listRecoveryRequests, {}, { signal })).items : null,
@@ -84,62 +77,34 @@ export class RecoveryPanel implements ReactiveController {
     });
   }
 
-  hostUpdate(): void {
-    // The same failure in new words: no new failure, so the focus stays where the user is.
-    this.#rewording.refresh();
-  }
-
-  hostUpdated(): void {
-    if (this.#focusSummary) {
-      this.#focusSummary = false;
-      focusErrorSummary(this.#host.shadowRoot);
-    }
-  }
-
   /** Loads the requests again: their status changes when operations approve one. */
   refresh(): void {
     void this.#requests.run();
-  }
-
-  #context(): FieldContext {
-    return recordContext(
-      this.#access.i18n(),
-      () => this.#fields,
-      () => this.#errors,
-      (id, value) => {
-        this.#fields = { ...this.#fields, [id]: value };
-        this.#host.requestUpdate();
-      },
-    );
   }
 
   /** Shows a refusal, and words it again when the messages change. */
   #fail(error: unknown): Promise<void> {
     const code = codeOf(error);
     const fieldErrors = isBillingApiError(error) ? error.fieldErrors : {};
-    return this.#rewording.show(async (i18n, again) => {
+    return this.#form.failIn(async (i18n, again) => {
       const errors: Record<string, string> = {};
       for (const [path, fieldCode] of Object.entries(fieldErrors)) {
         errors[path] ??= messageFor(i18n, path, code, fieldCode);
       }
-      this.#errors = errors;
-      this.#host.requestUpdate();
-      // The summary repeats the labels: it reads them once the fields are rendered (in the same words).
+      // The messages by the fields first, the summary as it is (and the focus where it is)…
+      this.#form.show(errors, this.#form.summary, true);
+      // …for the summary repeats the labels: it reads them once the fields are rendered (in the same words).
       await this.#host.updateComplete;
-      if (this.#errors !== errors) return;
+      if (this.#form.errors !== errors) return;
       const form = this.#host.shadowRoot?.querySelector('form.recovery-form');
       const items = form ? summaryItems(form, errors) : [];
-      this.#summary = items.length ? items : [{ message: i18n.error(code) }];
-      if (!again) this.#focusSummary = true;
-      this.#host.requestUpdate();
+      this.#form.show(errors, items.length ? items : [{ message: i18n.error(code) }], again);
     });
   }
 
   async #handleSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    const client = this.#access.billing()?.client;
-    if (!client || this.#busy) return;
-    const value = (id: string) => (this.#fields[id] ?? '').trim();
+    const value = (id: string) => (this.#form.fields[id] ?? '').trim();
     const body: CreateRecoveryRequest = {
       previousAdminUserId: value('previousAdminUserId'),
       previousAdminEmail: value('previousAdminEmail'),
@@ -147,29 +112,22 @@ export class RecoveryPanel implements ReactiveController {
       newAdminEmail: value('newAdminEmail'),
       ...(value('newAdminName') ? { newAdminName: value('newAdminName') } : {}),
     };
-    this.#busy = true;
-    this.#rewording.clear();
-    this.#errors = {};
-    this.#summary = [];
-    this.#sent = null;
-    this.#host.requestUpdate();
-    try {
-      // The client checks the request against the contract first: a malformed e-mail never leaves the page.
-      await client.call(createRecoveryRequest, { body });
-      this.#fields = {};
-      this.#sent = (i18n) => i18n.t('userAdmin.recovery.sent');
-      this.refresh();
-    } catch (error) {
-      await this.#fail(error);
-    } finally {
-      this.#busy = false;
-      this.#host.requestUpdate();
-    }
+    await this.#form.write(
+      async (client) => {
+        this.#sent = null;
+        // The client checks the request against the contract first: a malformed e-mail never leaves the page.
+        await client.call(createRecoveryRequest, { body });
+        this.#form.fields = {};
+        this.#sent = (i18n) => i18n.t('userAdmin.recovery.sent');
+        this.refresh();
+      },
+      (error) => this.#fail(error),
+    );
   }
 
   render(admin: boolean): TemplateResult {
     const i18n = this.#access.i18n();
-    const ctx = this.#context();
+    const ctx = this.#form.context();
     const field = (id: Field, label: MessageKey, email = false) =>
       renderField(
         ctx,
@@ -188,7 +146,7 @@ export class RecoveryPanel implements ReactiveController {
         aria-labelledby="recovery-title"
         @submit=${(e: Event) => void this.#handleSubmit(e)}
       >
-        ${renderErrorSummary(i18n.t('userAdmin.summary.title'), this.#summary)}
+        ${renderErrorSummary(i18n.t('userAdmin.summary.title'), this.#form.summary)}
         <div class="people">
           <fieldset class="person">
             <legend>${i18n.t('userAdmin.recovery.previous')}</legend>
@@ -203,8 +161,8 @@ export class RecoveryPanel implements ReactiveController {
           </fieldset>
         </div>
         <div class="form-actions">
-          <button type="submit" class="button primary" aria-disabled=${this.#busy ? 'true' : 'false'}>
-            ${i18n.t(this.#busy ? 'userAdmin.recovery.busy' : 'userAdmin.recovery.submit')}
+          <button type="submit" class="button primary" aria-disabled=${this.#form.busy ? 'true' : 'false'}>
+            ${i18n.t(this.#form.busy ? 'userAdmin.recovery.busy' : 'userAdmin.recovery.submit')}
           </button>
           <p class="sent" role="status">${this.#sent?.(i18n) ?? ''}</p>
         </div>

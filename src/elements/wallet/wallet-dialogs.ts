@@ -7,23 +7,22 @@
  * viewer's, never carries them.
  */
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { BillingClient } from '../../api/client.js';
 import { isBillingApiError } from '../../api/errors.js';
 import { createBankToken, getPaymentTypes } from '../../api/endpoints/payment-methods.js';
 import { addPaymentMethod, removePaymentMethod, updatePaymentMethod } from '../../api/endpoints/wallet.js';
 import type { PaymentTypes } from '../../api/schemas/payment.js';
 import type { WalletMethod } from '../../api/schemas/wallet.js';
-import type { BillingContext } from '../../context/billing-context.js';
 import { CARD_FIELDS, CardFrameController, CardFrameError } from '../../internal/card-frame.js';
-import { focusErrorSummary, renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
+import { DialogForm, type DialogAccess, type FormHost } from '../../internal/dialog-form.js';
+import { renderErrorSummary } from '../../internal/error-summary.js';
 import { registerMessages, type I18n } from '../../internal/i18n.js';
-import { Rewording } from '../../internal/rewording.js';
 import type { MessageKey } from '../../locales/types.js';
 import { walletFormMessages } from '../../locales/wallet-forms.js';
 import { addTypes, bankTokenRequest, checkAdd, renderAdd, renderAddWaiting, type AddType } from './wallet-add.js';
 import { checkEdit, editFields, editPatch, renderEdit } from './wallet-edit.js';
-import { recordContext, summaryItems, type FieldContext } from '../../internal/fields.js';
+import { recordContext, type FieldContext } from '../../internal/fields.js';
 import { placeProblem } from './wallet-fields.js';
 import { readDecisions, renderRemove } from './wallet-remove.js';
 import { methodName, problemMessage } from './wallet-views.js';
@@ -38,16 +37,8 @@ type Dialog =
   | { kind: 'remove'; id: string; thenAdd: AddType | null };
 
 /** What the dialogs need of the wallet element. */
-export interface WalletHost extends ReactiveControllerHost, HTMLElement {
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
-
-export interface WalletAccess {
-  i18n(): I18n;
-  billing(): BillingContext | undefined;
+export interface WalletAccess extends DialogAccess {
   methods(): readonly WalletMethod[];
-  /** Resolves once a reload of the list (after a change) has shown. */
-  settled(): Promise<unknown>;
   /** A change went through: announce it, tell the host page, reload the list. */
   changed(action: 'add' | 'update' | 'remove', method: WalletMethod, message: MessageKey): void;
   /** The method is not (or no longer) the user's: say so by the list, and reload it. */
@@ -59,29 +50,21 @@ export interface WalletAccess {
 const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
 
 export class WalletDialogs implements ReactiveController {
-  readonly #host: WalletHost;
+  readonly #host: FormHost;
   readonly #access: WalletAccess;
+  /** The open dialog's values and failure; `button.add` takes the focus back where a removed method's buttons went. */
+  readonly #form: DialogForm<Dialog>;
   readonly #frame: CardFrameController;
 
   /** The ways to pay in the user's country, for the add form. */
   readonly #types: Task<readonly [BillingClient | undefined, string], PaymentTypes>;
 
-  #dialog: Dialog | null = null;
-  #fields: Record<string, string> = {};
-  #errors: Record<string, string> = {};
-  #summary: SummaryItem[] = [];
   #addType: AddType | null = null;
-  #busy = false;
-  #focusSummary = false;
-  /** The button that opened a dialog, focused again when it closes. */
-  #opener: HTMLElement | null = null;
-  /** The failure on screen, worded again when the locale or the overrides change. */
-  readonly #rewording: Rewording;
 
-  constructor(host: WalletHost, access: WalletAccess) {
+  constructor(host: FormHost, access: WalletAccess) {
     this.#host = host;
     this.#access = access;
-    this.#rewording = new Rewording(() => ({ i18n: access.i18n(), messages: access.billing()?.messages }));
+    this.#form = new DialogForm(host, access, { fallback: 'button.add' });
     host.addController(this);
     this.#frame = new CardFrameController(host, () =>
       host.renderRoot.querySelector<HTMLFormElement>('dialog#add form')?.requestSubmit(),
@@ -94,7 +77,7 @@ export class WalletDialogs implements ReactiveController {
   }
 
   get busy(): boolean {
-    return this.#busy;
+    return this.#form.busy;
   }
 
   get cardReady(): boolean {
@@ -102,7 +85,6 @@ export class WalletDialogs implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.#rewording.refresh();
     const types = this.#types.value;
     const billing = this.#access.billing();
     if (types && billing) {
@@ -110,36 +92,13 @@ export class WalletDialogs implements ReactiveController {
     }
   }
 
-  hostUpdated(): void {
-    if (this.#focusSummary) {
-      this.#focusSummary = false;
-      focusErrorSummary(this.#host.shadowRoot);
-    }
-  }
-
-  #update(): void {
-    this.#host.requestUpdate();
-  }
-
   /** The fields as they were at a failure, in `i18n`'s words: to word that failure again. */
   #contextIn(i18n: I18n, fields: Readonly<Record<string, string>>): FieldContext {
     return recordContext(
       i18n,
       () => fields,
-      () => this.#errors,
+      () => this.#form.errors,
       () => {},
-    );
-  }
-
-  #context(): FieldContext {
-    return recordContext(
-      this.#access.i18n(),
-      () => this.#fields,
-      () => this.#errors,
-      (id, value) => {
-        this.#fields = { ...this.#fields, [id]: value };
-        this.#update();
-      },
     );
   }
 
@@ -159,92 +118,31 @@ export class WalletDialogs implements ReactiveController {
 
   // ── opening and closing ───────────────────────────────────────────────
 
-  #element(kind: Kind): HTMLDialogElement | null {
-    return this.#host.renderRoot.querySelector<HTMLDialogElement>(`dialog#${kind}`);
-  }
-
-  async #open(dialog: Dialog, opener: HTMLElement | null, fields: Record<string, string> = {}): Promise<void> {
-    if (opener) this.#opener = opener;
-    this.#dialog = dialog;
-    this.#fields = fields;
-    this.#fail({}, []);
-    await this.#host.updateComplete;
-    const element = this.#element(dialog.kind);
-    if (element && !element.open) element.showModal();
-  }
-
   openAdd(opener: HTMLElement | null, type: AddType | null = null): void {
     if (this.#types.status !== TaskStatus.COMPLETE || this.#types.value?.country !== this.#access.billing()?.country) {
       void this.#types.run();
     }
     this.#addType = type;
-    void this.#open({ kind: 'add' }, opener);
+    void this.#form.open({ kind: 'add' }, opener);
   }
 
   openEdit(method: WalletMethod, opener: HTMLElement): void {
-    void this.#open({ kind: 'edit', id: method.id }, opener, editFields(method));
+    void this.#form.open({ kind: 'edit', id: method.id }, opener, editFields(method));
   }
 
   openRemove(method: WalletMethod, opener: HTMLElement | null, thenAdd: AddType | null = null): void {
-    void this.#open({ kind: 'remove', id: method.id, thenAdd }, opener);
-  }
-
-  #close(kind: Kind): void {
-    this.#element(kind)?.close();
-  }
-
-  async #handleClosed(kind: Kind): Promise<void> {
-    // Another dialog took over ("remove and add again"), or this one opened again before its
-    // `close` event came: the state is theirs.
-    if (this.#dialog?.kind !== kind || this.#element(kind)?.open) return;
-    this.#dialog = null;
-    this.#fields = {};
-    this.#fail({}, []);
-    const opener = this.#opener;
-    this.#opener = null;
-    // After a change the list reloads: wait for it, so that focus goes to buttons that stay.
-    await this.#access.settled();
-    await this.#host.updateComplete;
-    if (this.#dialog) return;
-    // A removed method's buttons are gone: Add takes the focus.
-    const root = this.#host.renderRoot;
-    (opener?.isConnected ? opener : root.querySelector<HTMLElement>('button.add'))?.focus();
+    void this.#form.open({ kind: 'remove', id: method.id, thenAdd }, opener);
   }
 
   // ── errors ────────────────────────────────────────────────────────────
-
-  /** Shows `errors` and `summary`, or clears them; a failure shown this way is not worded again. */
-  #fail(errors: Record<string, string>, summary: SummaryItem[]): void {
-    this.#rewording.clear();
-    this.#show(errors, summary);
-  }
-
-  /** `again`: the same failure in new words, which leaves the focus where the user is. */
-  #show(errors: Record<string, string>, summary: SummaryItem[], again = false): void {
-    this.#errors = errors;
-    this.#summary = summary;
-    if (!again) this.#focusSummary = summary.length > 0;
-    this.#update();
-  }
-
-  /** Each field's message beside it and, after its label and linked to it, in the summary. */
-  #failFields(errors: Record<string, string>, others: SummaryItem[] = [], again = false): void {
-    const root = this.#host.renderRoot;
-    if (!again) return this.#show(errors, [...summaryItems(root, errors), ...others]);
-    // Worded again before the labels are: the summary repeats them, so it reads them once they are rendered.
-    this.#show(errors, others, true);
-    void this.#host.updateComplete.then(() => {
-      if (this.#errors === errors) this.#show(errors, [...summaryItems(root, errors), ...others], true);
-    });
-  }
 
   /** An API or card-frame failure, in the open dialog: field codes by their fields, the rest in the summary. */
   #showError(error: unknown, dialog: Kind): void {
     const i18n = this.#access.i18n();
     if (error instanceof CardFrameError) {
       const fields = CARD_FIELDS.filter((field) => error.fields[field]);
-      this.#rewording.show((i18n, again) =>
-        this.#show(
+      this.#form.failIn((i18n, again) =>
+        this.#form.show(
           {},
           fields.length
             ? fields.map((field) => ({
@@ -259,7 +157,7 @@ export class WalletDialogs implements ReactiveController {
     }
     const code = codeOf(error);
     if (code === 'not_found' && dialog !== 'add') {
-      this.#close(dialog);
+      this.#form.close(dialog);
       this.#access.gone();
       return;
     }
@@ -274,11 +172,11 @@ export class WalletDialogs implements ReactiveController {
       );
     // A rule started paying with the method since the list loaded: show it, and ask again.
     if (place(i18n).unknownRule) this.#access.refresh();
-    this.#rewording.show((i18n, again) => {
+    this.#form.failIn((i18n, again) => {
       const { errors, loose, unknownRule } = place(i18n);
       if (unknownRule) loose.unshift(i18n.t('wallet.error.rules_changed'));
       if (!Object.keys(errors).length && !loose.length) loose.push(problemMessage(i18n, code));
-      this.#failFields(
+      this.#form.failFields(
         errors,
         loose.map((message) => ({ message })),
         again,
@@ -288,32 +186,21 @@ export class WalletDialogs implements ReactiveController {
 
   // ── writes ────────────────────────────────────────────────────────────
 
-  /** Runs a write: one at a time, the summary cleared first, failures shown in `dialog`. */
-  async #write(dialog: Kind, run: (client: BillingClient) => Promise<void>): Promise<void> {
-    const client = this.#access.billing()?.client;
-    if (!client || this.#busy) return;
-    this.#busy = true;
-    this.#fail({}, []);
-    try {
-      await run(client);
-    } catch (error) {
-      this.#showError(error, dialog);
-    } finally {
-      this.#busy = false;
-      this.#update();
-    }
+  /** Runs a write, its failure shown in `dialog`. */
+  #write(dialog: Kind, run: (client: BillingClient) => Promise<void>): Promise<void> {
+    return this.#form.write(run, (error) => this.#showError(error, dialog));
   }
 
   async #handleAdd(event: Event): Promise<void> {
     event.preventDefault();
     const type = this.#addTypeNow();
-    if (!type || this.#busy) return;
-    const ctx = this.#context();
+    if (!type || this.#form.busy) return;
+    const ctx = this.#form.context();
     const errors = checkAdd(ctx, type);
     if (Object.keys(errors).length) {
-      const fields = this.#fields;
-      return this.#rewording.show((i18n, again) =>
-        this.#failFields(checkAdd(this.#contextIn(i18n, fields), type), [], again),
+      const fields = this.#form.fields;
+      return this.#form.failIn((i18n, again) =>
+        this.#form.failFields(checkAdd(this.#contextIn(i18n, fields), type), [], again),
       );
     }
     await this.#write('add', async (client) => {
@@ -331,39 +218,39 @@ export class WalletDialogs implements ReactiveController {
         },
       });
       this.#access.changed('add', method, 'wallet.added');
-      this.#close('add');
+      this.#form.close('add');
     });
   }
 
   async #handleEdit(event: Event, method: WalletMethod): Promise<void> {
     event.preventDefault();
-    if (this.#busy) return;
-    const ctx = this.#context();
+    if (this.#form.busy) return;
+    const ctx = this.#form.context();
     const errors = checkEdit(ctx, method);
     if (Object.keys(errors).length) {
-      const fields = this.#fields;
-      return this.#rewording.show((i18n, again) =>
-        this.#failFields(checkEdit(this.#contextIn(i18n, fields), method), [], again),
+      const fields = this.#form.fields;
+      return this.#form.failIn((i18n, again) =>
+        this.#form.failFields(checkEdit(this.#contextIn(i18n, fields), method), [], again),
       );
     }
     const patch = editPatch(ctx, method);
-    if (!Object.keys(patch).length) return this.#close('edit');
+    if (!Object.keys(patch).length) return this.#form.close('edit');
     await this.#write('edit', async (client) => {
       const updated = await client.call(updatePaymentMethod, { params: { id: method.id }, body: patch });
       this.#access.changed('update', updated, 'wallet.updated');
-      this.#close('edit');
+      this.#form.close('edit');
     });
   }
 
   async #handleRemove(event: Event, method: WalletMethod, thenAdd: AddType | null): Promise<void> {
     event.preventDefault();
-    if (this.#busy) return;
+    if (this.#form.busy) return;
     const others = this.#others(method);
-    const { decisions, errors } = readDecisions(this.#context(), method, others);
+    const { decisions, errors } = readDecisions(this.#form.context(), method, others);
     if (Object.keys(errors).length) {
-      const fields = this.#fields;
-      return this.#rewording.show((i18n, again) =>
-        this.#failFields(readDecisions(this.#contextIn(i18n, fields), method, others).errors, [], again),
+      const fields = this.#form.fields;
+      return this.#form.failIn((i18n, again) =>
+        this.#form.failFields(readDecisions(this.#contextIn(i18n, fields), method, others).errors, [], again),
       );
     }
     await this.#write('remove', async (client) => {
@@ -372,7 +259,7 @@ export class WalletDialogs implements ReactiveController {
         body: decisions.length ? { rules: decisions } : {},
       });
       this.#access.changed('remove', method, 'wallet.removed');
-      this.#close('remove');
+      this.#form.close('remove');
       if (thenAdd) this.openAdd(null, thenAdd);
     });
   }
@@ -393,21 +280,21 @@ export class WalletDialogs implements ReactiveController {
       part="dialog"
       aria-labelledby=${title}
       aria-describedby=${kind === 'remove' ? 'remove-text' : nothing}
-      @close=${() => this.#handleClosed(kind)}
+      @close=${() => this.#form.closed(kind)}
     >
-      ${this.#dialog?.kind === kind ? content() : nothing}
+      ${this.#form.dialog?.kind === kind ? content() : nothing}
     </dialog>`;
   }
 
   #renderSummary(): TemplateResult | typeof nothing {
-    return renderErrorSummary(this.#access.i18n().t('wallet.summary.title'), this.#summary);
+    return renderErrorSummary(this.#access.i18n().t('wallet.summary.title'), this.#form.summary);
   }
 
   #renderAdd(): TemplateResult {
     const i18n = this.#access.i18n();
     const waiting = (error: unknown) =>
       renderAddWaiting(i18n, error === undefined ? null : codeOf(error), {
-        onCancel: () => this.#close('add'),
+        onCancel: () => this.#form.close('add'),
         onRetry: () => void this.#types.run(),
       });
     return this.#types.render({
@@ -416,54 +303,54 @@ export class WalletDialogs implements ReactiveController {
       error: (error) => waiting(error ?? 'unknown'),
       complete: (types) =>
         renderAdd({
-          ctx: this.#context(),
+          ctx: this.#form.context(),
           types,
           type: this.#addTypeNow(),
-          busy: this.#busy,
+          busy: this.#form.busy,
           summary: this.#renderSummary(),
           frame: () => this.#frame.render(i18n.t('wallet.card.frameTitle')),
           onType: (type) => {
             this.#addType = type;
-            this.#fail({}, []);
+            this.#form.fail({}, []);
           },
           onSubmit: (event) => void this.#handleAdd(event),
-          onCancel: () => this.#close('add'),
+          onCancel: () => this.#form.close('add'),
         }),
     });
   }
 
   #renderEdit(): TemplateResult | typeof nothing {
-    const method = this.#dialog?.kind === 'edit' ? this.#method(this.#dialog.id) : undefined;
+    const method = this.#form.dialog?.kind === 'edit' ? this.#method(this.#form.dialog.id) : undefined;
     if (!method) return nothing;
     const i18n = this.#access.i18n();
     return renderEdit({
-      ctx: this.#context(),
+      ctx: this.#form.context(),
       method,
       name: methodName(i18n, method),
-      busy: this.#busy,
+      busy: this.#form.busy,
       summary: this.#renderSummary(),
       onSubmit: (event) => void this.#handleEdit(event, method),
-      onCancel: () => this.#close('edit'),
+      onCancel: () => this.#form.close('edit'),
       onRemove: () => {
-        this.#close('edit');
+        this.#form.close('edit');
         this.openRemove(method, null, method.method.type === 'sepa' ? 'sepa' : 'ach');
       },
     });
   }
 
   #renderRemove(): TemplateResult | typeof nothing {
-    const dialog = this.#dialog;
+    const dialog = this.#form.dialog;
     const method = dialog?.kind === 'remove' ? this.#method(dialog.id) : undefined;
     if (!method || dialog?.kind !== 'remove') return nothing;
     return renderRemove({
-      ctx: this.#context(),
+      ctx: this.#form.context(),
       method,
       name: methodName(this.#access.i18n(), method),
       others: this.#others(method),
-      busy: this.#busy,
+      busy: this.#form.busy,
       summary: this.#renderSummary(),
       onSubmit: (event) => void this.#handleRemove(event, method, dialog.thenAdd),
-      onKeep: () => this.#close('remove'),
+      onKeep: () => this.#form.close('remove'),
     });
   }
 }
