@@ -31,7 +31,21 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 
-interface Profile {
+/** One page under one profile, medians in ms, as `--json` writes them (read by bench/run.ts). */
+export interface ColdLoadPage {
+  page: PageName;
+  profile: string;
+  interactive: number;
+  fcp: number | null;
+  lcp: number | null;
+  dcl: number;
+  load: number;
+  bytes: number;
+  requests: number;
+  interactiveRange: [number, number];
+}
+
+export interface Profile {
   name: string;
   /** As sent to `Network.emulateNetworkConditions`: latency in ms, throughputs in bytes per second; null = none. */
   network: { latencyMs: number; downloadBytesPerSecond: number; uploadBytesPerSecond: number } | null;
@@ -60,7 +74,7 @@ const PROFILES: Profile[] = [
   },
 ];
 
-type PageName = 'guest' | 'portal';
+export type PageName = 'guest' | 'portal';
 const PATHS: Record<PageName, string> = { guest: '/guest', portal: '/' };
 /** The portal's end-to-end test signs in as payer1 (test/e2e/demo-portal.test.ts); the seed's demo password. */
 const PORTAL_USER = { userId: 'payer1', password: 'demo-password' };
@@ -234,18 +248,7 @@ if (!executablePath) throw new Error(INSTALL_HINT);
 const built = ensureDemoBuild(values.rebuild);
 const server = await startDemoServer();
 const browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
-const results: {
-  page: PageName;
-  profile: string;
-  interactive: number;
-  fcp: number | null;
-  lcp: number | null;
-  dcl: number;
-  load: number;
-  bytes: number;
-  requests: number;
-  interactiveRange: [number, number];
-}[] = [];
+const results: ColdLoadPage[] = [];
 try {
   // One discarded load of each page first: the server's own first requests (module loading, JIT,
   // PGlite's first queries) are a server cold start, not the visitor's cold cache being measured.

@@ -102,8 +102,8 @@ const chromeLauncher = await benchImport<ChromeLauncherModule>('chrome-launcher'
 const chromePath = findChrome();
 if (!chromePath) throw new Error(INSTALL_HINT);
 
-type PageName = 'guest' | 'portal';
-type FormFactor = 'mobile' | 'desktop';
+export type PageName = 'guest' | 'portal';
+export type FormFactor = 'mobile' | 'desktop';
 const PATHS: Record<PageName, string> = { guest: '/guest', portal: '/' };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const PORTAL_USER = { userId: 'payer1', password: 'demo-password' };
@@ -124,7 +124,8 @@ const SIGN_IN = `(() => {
   });
 })();`;
 
-interface Result {
+/** One page and form factor, as `--json` writes them (read by bench/run.ts). */
+export interface Result {
   page: PageName;
   formFactor: FormFactor;
   performance: number | null;

@@ -440,7 +440,8 @@ async function phase(
 
 // ── a run ──────────────────────────────────────────────────────────────
 
-interface LevelResult {
+/** One level's figures, as `--json` writes them (read by bench/run.ts). */
+export interface LevelResult {
   clients: number;
   payments: number;
   seconds: number;

@@ -15,6 +15,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChrome } from '../scripts/find-chrome.js';
+// Types only: importing them runs none of those scripts.
+import type { ColdLoadPage, Profile } from './cold-load.js';
+import type { Result as LighthouseResult } from './lighthouse.js';
+import type { LevelResult } from './payments.js';
+import type { Figures, GridName } from './table-render.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ups-bench-'));
 const PGLITE_DIR = '.data/bench-pglite';
@@ -88,71 +93,19 @@ const size = read<{
 }>('size.json');
 const pglite = read<QueryResult>('pglite.json');
 const postgres = postgresUrl ? read<QueryResult>('postgres.json') : null;
-type GridName = 'ups-invoice-table' | '@vaadin/grid' | 'ag-grid-community';
-interface GridFigures {
-  firstRender: number;
-  sort: number;
-  scrollWorkP95: number;
-  frameIntervalP95: number;
-  maxRows: number;
-}
 const table = read<{
   items: number;
   runs: number;
-  grids: Record<GridName, GridFigures>;
+  grids: Record<GridName, Figures>;
   versions: Record<string, string>;
   method: string;
 }>('table.json');
-interface PaymentLevel {
-  clients: number;
-  payments: number;
-  seconds: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  exhausted: boolean;
-  ledgerOk: boolean;
-  perPayment: { serverCpu: number; serverRunQueue: number; clientCpu: number };
-}
-const payments = read<{ database: string; method: string; results: PaymentLevel[] }[]>('payments.json');
-interface ColdPage {
-  page: string;
-  profile: string;
-  interactive: number;
-  fcp: number | null;
-  lcp: number | null;
-  dcl: number;
-  load: number;
-  bytes: number;
-  requests: number;
-}
+const payments = read<{ database: string; method: string; results: LevelResult[] }[]>('payments.json');
 const cold = read<{
   runs: number;
-  profiles: {
-    name: string;
-    network: { latencyMs: number; downloadBytesPerSecond: number; uploadBytesPerSecond: number } | null;
-    cpu: number;
-  }[];
-  pages: ColdPage[];
+  profiles: Profile[];
+  pages: ColdLoadPage[];
 }>('cold.json');
-interface LighthouseResult {
-  page: string;
-  formFactor: string;
-  performance: number;
-  accessibility: number;
-  bestPractices: number;
-  seo: number;
-  fcp: number;
-  lcp: number;
-  tbt: number;
-  cls: number;
-  si: number;
-  performanceRuns: number[];
-  failing: { id: string; title: string; displayValue?: string }[];
-  errored?: { id: string; weight?: number; message?: string }[];
-}
 const lighthouse = lighthouseFailure
   ? null
   : read<{ lighthouse: string; runs: number; results: LighthouseResult[] }>('lighthouse.json');

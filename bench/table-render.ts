@@ -66,7 +66,7 @@ const GRIDS = [
   { name: '@vaadin/grid', page: 'bench/pages/vaadin-grid-bench.ts', pkg: '@vaadin/grid' },
   { name: 'ag-grid-community', page: 'bench/pages/ag-grid-bench.ts', pkg: 'ag-grid-community' },
 ] as const;
-type GridName = (typeof GRIDS)[number]['name'];
+export type GridName = (typeof GRIDS)[number]['name'];
 const ANCHOR: GridName = '@vaadin/grid';
 
 // The anchors are installed beside the benchmark, not with the library (bench/package.json).
@@ -220,7 +220,8 @@ try {
 }
 
 const MEASURES = ['firstRender', 'sort', 'scrollWorkP95', 'frameIntervalP95', 'maxRows'] as const;
-type Figures = Record<(typeof MEASURES)[number], number>;
+/** One grid's medians, as `--json` writes them (read by bench/run.ts). */
+export type Figures = Record<(typeof MEASURES)[number], number>;
 const figures = (list: Measured[]): Figures => ({
   firstRender: median(list.map((s) => s.firstRender)),
   sort: median(list.map((s) => s.sort)),
