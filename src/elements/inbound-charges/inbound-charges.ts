@@ -27,45 +27,13 @@ import { renderLoadFailure, renderLoading } from '../../internal/load-views.js';
 import { Rewording } from '../../internal/rewording.js';
 import { dialogStyles, errorSummaryStyles, fieldStyles } from '../../internal/styles.js';
 import { inboundChargesMessages } from '../../locales/inbound-charges.js';
-import type { MessageKey } from '../../locales/types.js';
-import { MAX_CSV_LENGTH, renderImport } from './inbound-charges-import.js';
+import { renderImport } from './inbound-charges-import.js';
+import { checkAdd, checkImport, fieldMessage, renderExceptions, renderRule } from './inbound-charges-settings.js';
 import { inboundChargesStyles } from './inbound-charges.styles.js';
 
 const codeOf = (error: unknown) => (isBillingApiError(error) ? error.code : 'unknown');
-const ACCOUNT = /^[A-Z0-9]{6}$/;
-const NOTE_MAX = 80;
-/** Field codes the element words itself; any other falls back to the generic validation message. */
-const FIELD_CODES = ['required', 'invalid_format', 'own_account', 'duplicate', 'too_long', 'csv_too_long'];
 /** The server's field paths → the element's fields. */
 const FIELD_OF: Record<string, string> = { shipperAccount: 'shipper', note: 'note', csv: 'csv' };
-
-/** A field code in words. */
-function fieldMessage(i18n: I18n, code: string): string {
-  const known = code === 'taken' ? 'duplicate' : code;
-  return FIELD_CODES.includes(known) ? i18n.t(`inbound.field.${known}` as MessageKey) : i18n.error('validation_failed');
-}
-
-/** What is wrong with the add form's values (form checks only). */
-function checkAdd(i18n: I18n, fields: Readonly<Record<string, string>>): Record<string, string> {
-  const shipper = (fields['shipper'] ?? '').trim().toUpperCase();
-  const errors: Record<string, string> = {};
-  // Form checks only: whether the shipper is the account itself or already
-  // listed is the server's rule (the list may have changed in another tab),
-  // and its answer lands on the same field.
-  if (!shipper) errors['shipper'] = fieldMessage(i18n, 'required');
-  else if (!ACCOUNT.test(shipper)) errors['shipper'] = fieldMessage(i18n, 'invalid_format');
-  if ((fields['note'] ?? '').trim().length > NOTE_MAX) errors['note'] = fieldMessage(i18n, 'too_long');
-  return errors;
-}
-
-/** What is wrong with the import form's text. */
-function checkImport(i18n: I18n, fields: Readonly<Record<string, string>>): Record<string, string> {
-  const csv = fields['csv'] ?? '';
-  if (!csv.trim()) return { csv: i18n.t('inbound.field.file') };
-  if (csv.length > MAX_CSV_LENGTH) return { csv: fieldMessage(i18n, 'csv_too_long') };
-  return {};
-}
-
 /** A failure in words: messages by field, and those tied to none. */
 type Failure = (i18n: I18n) => { errors: Record<string, string>; general?: string[] };
 
@@ -553,7 +521,24 @@ export class UpsInboundCharges extends UpsBillingElement {
   #renderSettings(settings: InboundChargeSettings, pending: boolean): TemplateResult {
     const canWrite = this.#canWrite();
     return html`<div class="account-settings" aria-busy=${pending ? 'true' : 'false'}>
-      ${this.#renderRule(settings, canWrite)} ${this.#renderExceptions(settings, canWrite)}
+      ${renderRule({
+        i18n: this.i18n,
+        settings,
+        canWrite,
+        rule: this.draftRule ?? settings.defaultRule,
+        contact: this.draftContact ?? settings.contactBeforeBilling,
+        saving: this.busy === 'save',
+        summary: this.#renderSummary('settings'),
+        onRule: (rule) => (this.draftRule = rule),
+        onContact: (contact) => (this.draftContact = contact),
+        onSave: (event) => void this.#handleSave(event),
+      })}
+      ${renderExceptions({
+        i18n: this.i18n,
+        settings,
+        canWrite,
+        onRemove: (exception, opener) => void this.#handleRemoveOpen(exception, opener),
+      })}
       ${canWrite ? this.#renderAdd(settings) : nothing}
       ${
         canWrite
@@ -574,128 +559,6 @@ export class UpsInboundCharges extends UpsBillingElement {
 
   #renderSummary(form: Form): TemplateResult | typeof nothing {
     return this.summaryFor === form ? renderErrorSummary(this.i18n.t('inbound.summary.title'), this.summary) : nothing;
-  }
-
-  #renderRule(settings: InboundChargeSettings, canWrite: boolean): TemplateResult {
-    const { i18n } = this;
-    const rule = this.draftRule ?? settings.defaultRule;
-    const contact = this.draftContact ?? settings.contactBeforeBilling;
-    const option = (value: InboundRule) =>
-      html`<div class="option">
-        <label class="choice"
-          ><input
-            type="radio"
-            name="rule"
-            value=${value}
-            .checked=${rule === value}
-            ?disabled=${!canWrite}
-            aria-describedby="rule-${value}-hint"
-            @change=${() => (this.draftRule = value)}
-          />
-          ${i18n.t(`inbound.rule.${value}`)}</label
-        >
-        <span class="hint" id="rule-${value}-hint">${i18n.t(`inbound.rule.${value}Hint`)}</span>
-      </div>`;
-    return html`<section class="settings" part="settings" aria-labelledby="settings-title">
-      <h3 id="settings-title">${i18n.t('inbound.settings.title')}</h3>
-      <form novalidate @submit=${(event: Event) => void this.#handleSave(event)}>
-        ${this.#renderSummary('settings')}
-        <fieldset id="rule" class="rule">
-          <legend>${i18n.t('inbound.rule.legend', { number: settings.accountNumber })}</legend>
-          ${option('accept')} ${option('refuse')}
-        </fieldset>
-        <div class="option">
-          <label class="choice"
-            ><input
-              id="contact"
-              type="checkbox"
-              role="switch"
-              .checked=${contact}
-              ?disabled=${!canWrite}
-              aria-describedby="contact-hint"
-              @change=${(event: Event) => (this.draftContact = (event.target as HTMLInputElement).checked)}
-            />
-            ${i18n.t('inbound.contact')}</label
-          >
-          <span class="hint" id="contact-hint">${i18n.t('inbound.contactHint')}</span>
-        </div>
-        ${
-          settings.updatedAt
-            ? html`<p class="hint updated">
-                ${i18n.t('inbound.updatedAt', { date: i18n.date(settings.updatedAt.slice(0, 10)) })}
-              </p>`
-            : nothing
-        }
-        ${
-          canWrite
-            ? html`<div class="actions">
-                <button
-                  type="submit"
-                  class="button primary save"
-                  aria-disabled=${this.busy === 'save' ? 'true' : 'false'}
-                >
-                  ${i18n.t(this.busy === 'save' ? 'inbound.saving' : 'inbound.save')}
-                </button>
-              </div>`
-            : nothing
-        }
-      </form>
-    </section>`;
-  }
-
-  #renderExceptions(settings: InboundChargeSettings, canWrite: boolean): TemplateResult {
-    const { i18n } = this;
-    const list = settings.exceptions;
-    // What the list means follows the saved rule: exceptions get its opposite.
-    return html`<section class="exceptions" part="exceptions" aria-labelledby="exceptions-title">
-      <h3 id="exceptions-title" tabindex="-1">${i18n.t('inbound.exceptions.title')}</h3>
-      <p class="meaning">${i18n.t(`inbound.exceptions.${settings.defaultRule}`)}</p>
-      ${
-        list.length
-          ? html`<table>
-              <caption class="visually-hidden">
-                ${i18n.t('inbound.exceptions.caption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${i18n.t('inbound.col.shipper')}</th>
-                  <th scope="col">${i18n.t('inbound.col.note')}</th>
-                  <th scope="col">${i18n.t('inbound.col.added')}</th>
-                  ${canWrite ? html`<th scope="col">${i18n.t('inbound.col.actions')}</th>` : nothing}
-                </tr>
-              </thead>
-              <tbody>
-                ${list.map((exception) => this.#renderException(exception, canWrite))}
-              </tbody>
-            </table>`
-          : html`<p class="notice empty">${i18n.t('inbound.exceptions.empty')}</p>`
-      }
-      <p class="count">${i18n.plural('inbound.exceptions.count', list.length)}</p>
-    </section>`;
-  }
-
-  #renderException(exception: InboundException, canWrite: boolean): TemplateResult {
-    const { i18n } = this;
-    const date = i18n.date(exception.addedAt.slice(0, 10));
-    return html`<tr data-shipper=${exception.shipperAccount}>
-      <th scope="row">${exception.shipperAccount}</th>
-      <td>${exception.note ?? ''}</td>
-      <td>${exception.addedBy ? i18n.t('inbound.addedBy', { date, name: exception.addedBy.name }) : date}</td>
-      ${
-        canWrite
-          ? html`<td>
-              <button
-                type="button"
-                class="button danger"
-                data-remove=${exception.shipperAccount}
-                @click=${(event: Event) => void this.#handleRemoveOpen(exception, event.currentTarget as HTMLElement)}
-              >
-                ${i18n.t('inbound.remove', { shipper: exception.shipperAccount })}
-              </button>
-            </td>`
-          : nothing
-      }
-    </tr>`;
   }
 
   #renderAdd(settings: InboundChargeSettings): TemplateResult {
