@@ -82,13 +82,14 @@ const PRESETS: Record<Exclude<StatusPreset, 'all' | 'in_dispute'>, readonly Invo
 export function filterInvoices(items: readonly Invoice[], query: TableQuery, view: 'account' | 'plan'): Invoice[] {
   const q = query.q.trim().toUpperCase();
   const search = q.length >= MIN_SEARCH ? q : '';
-  const statuses = query.status === 'all' || query.status === 'in_dispute' ? null : new Set(PRESETS[query.status]);
+  // A preset names two or three statuses: comparing them in turn is quicker than hashing each invoice's.
+  const statuses = query.status === 'all' || query.status === 'in_dispute' ? null : PRESETS[query.status];
   const { account, from, to, min, max } = query;
   // Only the tests the query asks for, so that the usual case (a status preset, nothing else) reads one
   // field per invoice: a first render of 100,000 items filters them all.
   const tests: ((invoice: Invoice) => boolean)[] = [];
   if (view === 'plan') tests.push((invoice) => invoice.planNumber !== null);
-  if (statuses) tests.push((invoice) => statuses.has(invoice.status));
+  if (statuses) tests.push((invoice) => statuses.includes(invoice.status));
   if (query.status === 'in_dispute') tests.push((invoice) => invoice.inDispute);
   if (account) tests.push((invoice) => invoice.accountNumber === account);
   if (from) tests.push((invoice) => invoice.invoiceDate >= from);
@@ -159,18 +160,29 @@ const MAX_RANKS = 65_536;
  * (invoice numbers are all distinct).
  */
 function rankedOrder(values: readonly string[]): Uint32Array | null {
-  const ranks = new Map<string, number>();
-  for (const value of values) {
-    if (!ranks.has(value)) {
-      if (ranks.size === MAX_RANKS) return null;
-      ranks.set(value, 0);
-    }
-  }
-  [...ranks.keys()].sort().forEach((value, rank) => ranks.set(value, rank));
-  const starts = new Uint32Array(ranks.size + 1);
+  // One map lookup per item (a first pass numbers the distinct values as they come), then the few
+  // distinct values are put in text order: at 100,000 items the lookups are most of the time.
+  const ids = new Map<string, number>();
+  const distinct: string[] = [];
   const keys = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) starts[(keys[i] = ranks.get(values[i]!)!) + 1]!++;
-  for (let r = 1; r <= ranks.size; r++) starts[r]! += starts[r - 1]!;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    let id = ids.get(value);
+    if (id === undefined) {
+      if (distinct.length === MAX_RANKS) return null;
+      id = distinct.push(value) - 1;
+      ids.set(value, id);
+    }
+    keys[i] = id;
+  }
+  const rankOf = new Uint32Array(distinct.length);
+  distinct
+    .map((_, id) => id)
+    .sort((a, b) => (distinct[a]! < distinct[b]! ? -1 : 1))
+    .forEach((id, rank) => (rankOf[id] = rank));
+  const starts = new Uint32Array(distinct.length + 1);
+  for (let i = 0; i < keys.length; i++) starts[(keys[i] = rankOf[keys[i]!]!) + 1]!++;
+  for (let r = 1; r <= distinct.length; r++) starts[r]! += starts[r - 1]!;
   const index = new Uint32Array(values.length);
   for (let i = 0; i < values.length; i++) index[starts[keys[i]!]!++] = i;
   return index;
