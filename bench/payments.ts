@@ -47,9 +47,7 @@
  * (the pool is sized from the best rate of the levels before: a level ran
  * far faster than those).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,6 +55,7 @@ import type { Db } from '../server/db/db.js';
 import { generateInvoices } from '../server/db/generate.js';
 import { migrate } from '../server/db/migrate.js';
 import { DEMO_PASSWORD, refreshStatistics, seedDemo } from '../server/db/seed.js';
+import { startServerProcess } from '../scripts/server-process.js';
 import { ms, percentile } from './stats.js';
 
 const { values } = parseArgs({
@@ -232,55 +231,13 @@ interface Server {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 let running: Server | null = null;
 
 async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const childEnv: Record<string, string | undefined> = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SEED: '0',
-    // A scheduler tick in the window would be work no client asked for.
-    PAYMENT_SCHEDULER_SECONDS: '0',
-  };
-  // A DATABASE_URL left in the shell must not turn the PGlite run into a PostgreSQL one.
-  delete childEnv['DATABASE_URL'];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...childEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    child.stdout.on('data', () => {
-      if (/ready in/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`server exited:\n${output}`));
-    });
-  });
+  const child = await startServerProcess(env);
   const server: Server = {
-    base: `http://127.0.0.1:${port}/api/v1`,
-    output: () => output,
+    base: child.base,
+    output: child.output,
     cpuSeconds() {
       try {
         // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name: user and system ticks.
@@ -299,8 +256,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
     },
     async stop() {
       // SIGTERM: the server closes PGlite after its last request, so the next open finds the files whole.
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
+      await child.kill('SIGTERM');
       running = null;
     },
   };

@@ -4,11 +4,11 @@
  * `npm start` starts it (`server/main.ts` in a child process), on a free port
  * and a fresh PGlite folder seeded with the demo data.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startServerProcess } from '../scripts/server-process.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -58,14 +58,6 @@ export function ensureDemoBuild(force = false): string | null {
   return reason;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as { port: number };
-  await new Promise((done) => probe.close(done));
-  return port;
-}
-
 export interface DemoServer {
   /** `http://localhost:<port>`: the pages' origin, as `npm start` prints it (the card frame is on 127.0.0.1). */
   origin: string;
@@ -80,46 +72,18 @@ export interface DemoServer {
  * background job runs on the two shared cores while pages are timed.
  */
 export async function startDemoServer(): Promise<DemoServer> {
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'ups-bench-pglite-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: join(dataDir, 'pglite'),
-      PAYMENT_SCHEDULER_SECONDS: '0',
-      DATABASE_URL: '',
-      SEED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  // main.ts prints "ready in" once the seed is in and the port is listening.
-  const ready = new Promise<void>((done, fail) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready in')) done();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => fail(new Error(`server exited (${code}) before it was ready:\n${output}`)));
-  });
-  const timeout = setTimeout(() => child.kill('SIGTERM'), 120_000);
-  try {
-    await ready;
-  } finally {
-    clearTimeout(timeout);
-  }
+  const server = await startServerProcess(
+    { DATA_DIR: join(dataDir, 'pglite'), SEED: '1' },
+    { timeoutMs: 120_000, cwd: ROOT },
+  );
+  const output = server.output();
   if (!output.includes('demo data seeded')) throw new Error(`the server did not seed the demo:\n${output}`);
   if (output.includes('No demo build found')) throw new Error('the server found no dist/demo');
   return {
-    origin: `http://localhost:${port}`,
+    origin: `http://localhost:${server.port}`,
     async close() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
+      await server.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,76 +3,18 @@
  * (`server/main.ts`, as deployed) on a private PostgreSQL database, sign-in,
  * card tokens, and the money invariants checked straight in the database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { Db } from '../../server/db/db.js';
 import { DEMO_PASSWORD } from '../../server/db/seed.js';
+import { startServerProcess as startProcess, type ServerProcess } from '../../scripts/server-process.js';
 
 export const hasPostgres = Boolean(process.env['DATABASE_URL']);
 export const NO_POSTGRES = 'needs PostgreSQL: set DATABASE_URL, or run `npm run test:reliability`, which starts one';
 
-export interface ServerProcess {
-  base: string;
-  /** Everything the process printed, for leak scans. */
-  output: () => string;
-  kill(signal: NodeJS.Signals): Promise<void>;
-}
+export type { ServerProcess };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** `node server/main.ts` on the given database, ready to serve when this resolves. */
-export async function startServerProcess(
-  databaseUrl: string,
-  env: Record<string, string> = {},
-): Promise<ServerProcess> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED: '0',
-      PAYMENT_SCHEDULER_SECONDS: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const check = () => {
-      if (/ready in/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`server exited:\n${output}`));
-    });
-  });
-  return {
-    base: `http://127.0.0.1:${port}/api/v1`,
-    output: () => output,
-    async kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-  };
+/** `node server/main.ts` on the given PostgreSQL database, ready to serve when this resolves. */
+export function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  return startProcess({ DATABASE_URL: databaseUrl, ...env }, { timeoutMs: 30_000 });
 }
 
 export async function signIn(base: string, userId: string): Promise<string> {
