@@ -1,3 +1,4 @@
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BillingClient } from '../../api/client.js';
@@ -23,7 +24,6 @@ import { readIdentify, renderIdentify } from './pay-form-identify.js';
 import { CARD_TYPES, methodOptions, renderMethods, type Choice } from './pay-form-methods.js';
 import { renderReceipt } from './pay-form-receipt.js';
 import { renderReview } from './pay-form-review.js';
-import { Load } from './pay-form-load.js';
 import { fieldStyles } from '../../internal/styles.js';
 import type { I18n } from '../../internal/i18n.js';
 import { Rewording } from '../../internal/rewording.js';
@@ -57,25 +57,23 @@ export class UpsPayForm extends UpsBillingElement {
     this.renderRoot.querySelector<HTMLFormElement>('form.step')?.requestSubmit(),
   );
 
-  readonly #types = new Load(
-    this,
-    async ([country, apiBase], signal): Promise<PaymentTypes | null> => {
+  readonly #types = new Task(this, {
+    task: async ([country, apiBase], { signal }): Promise<PaymentTypes | null> => {
       const client = await this.#client();
       return client && country && apiBase !== undefined ? (await api()).paymentTypes(client, country, signal) : null;
     },
-    () => [this.#country(), this.billing?.client.baseUrl ?? this.apiBase] as const,
-  );
+    args: () => [this.#country(), this.billing?.client.baseUrl ?? this.apiBase] as const,
+  });
 
   /** A signed-in payer's wallet and account countries (loaded on demand: guests never need them). */
-  readonly #payer = new Load(
-    this,
-    async ([client, signedIn], signal) => {
+  readonly #payer = new Task(this, {
+    task: async ([client, signedIn], { signal }) => {
       if (!client || !signedIn) return { wallet: [] as WalletMethod[], countries: new Map<string, string>() };
       const { loadPayerData } = await import('./pay-form-account.js');
       return loadPayerData(client, signal);
     },
-    () => [this.billing?.client, !this.guest && this.billing?.session.status === 'ready'] as const,
-  );
+    args: () => [this.billing?.client, !this.guest && this.billing?.session.status === 'ready'] as const,
+  });
 
   /** The signed-in payer's wallet has been shown once (see the details step). */
   #walletShown = false;
@@ -548,8 +546,8 @@ export class UpsPayForm extends UpsBillingElement {
     // Saved methods come first in the list: wait for them (and for the session they belong to), so nothing
     // moves under the payer's pointer. Only the first time: a reload later must not tear down what was typed.
     if (!this.guest && !this.#walletShown) {
-      const loaded = this.billing?.session.status === 'ready' && this.#payer.status === 'complete';
-      if (loaded || this.#payer.status === 'error') this.#walletShown = true;
+      const loaded = this.billing?.session.status === 'ready' && this.#payer.status === TaskStatus.COMPLETE;
+      if (loaded || this.#payer.status === TaskStatus.ERROR) this.#walletShown = true;
     }
     if (!types || (!this.guest && !this.#walletShown)) {
       return html`<p class="notice" role="status">${i18n.t('payForm.loading')}</p>`;
